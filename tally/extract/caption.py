@@ -1,0 +1,91 @@
+"""What stands above a table: its annex label, its title, its unit, a 续表 marker."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .model import TextLine
+
+ANNEX = re.compile(r"^(附件|附表)\s*([0-9０-９一二三四五六七八九十]+)\s*[:：]?\s*$")
+UNIT = re.compile(r"单位[:：](亿元|千万元|万元|千元|元|%|个|人|家|次)")
+CONTINUED = re.compile(r"^[(（]?\s*续\s*表\s*[0-9一二三四五六七八九十]*\s*[)）]?$")
+_NOT_TITLE = re.compile(r"^(部门|单位|部门名称|单位名称|编制单位|填报单位|预算单位|金额单位|填报日期)[:：]")
+_TABLE_CODE = re.compile(r"^(公开)?\s*[0-9０-９]{1,2}\s*表$|^表\s*[0-9]+$")
+_WS = re.compile(r"\s+")
+MAX_GAP = 140.0  # points above a table that still belong to its caption
+
+
+@dataclass(slots=True)
+class Caption:
+    title: str | None
+    unit: str | None
+    continued: bool
+    lines: list[str]
+
+
+def _squash(text: str) -> str:
+    return _WS.sub("", text)
+
+
+def find_unit(text: str) -> str | None:
+    m = UNIT.search(_squash(unicodedata.normalize("NFKC", text)))
+    return m.group(1) if m else None
+
+
+def caption_above(
+    lines: list[TextLine], top: float, floor: float, page_width: float, x0: float, x1: float
+) -> Caption:
+    """Read the lines between ``floor`` (the previous table's bottom or the page top) and ``top``.
+
+    The title is the nearest line above that is neither a unit line, a 部门：… line, a table
+    code (公开01表), a parenthesised note, nor a sentence of prose; an annex label (附件1) above
+    it is prefixed.
+    """
+    above = [
+        ln
+        for ln in lines
+        if floor - 1 <= ln.bbox[1] and ln.bbox[3] <= top + 2 and top - ln.bbox[3] <= MAX_GAP
+    ]
+    above.sort(key=lambda ln: -ln.bbox[3])  # nearest first
+    unit = None
+    title = None
+    annex = None
+    continued = False
+    texts: list[str] = []
+    for ln in above:
+        raw = ln.text.strip()
+        text = unicodedata.normalize("NFKC", raw).strip()
+        if not text:
+            continue
+        texts.append(raw)
+        if unit is None and (u := find_unit(text)):
+            unit = u
+            continue
+        if CONTINUED.match(_squash(text)):
+            continued = True
+            continue
+        if m := ANNEX.match(text):
+            annex = _squash(raw)
+            break
+        if title is not None:
+            continue
+        if _NOT_TITLE.match(_squash(text)) or _TABLE_CODE.match(_squash(text)):
+            continue
+        if text[0] in "(（" and text[-1] in ")）":
+            continue
+        if text.endswith(("。", "；", ";", "，", ",")) or len(_squash(text)) < 3:
+            continue
+        # prose runs the full measure; a title is centred or names a table
+        centre = (ln.bbox[0] + ln.bbox[2]) / 2
+        centred = abs(centre - (x0 + x1) / 2) < 0.12 * (x1 - x0) or abs(centre - page_width / 2) < 0.12 * page_width
+        if centred or text.endswith(("表", "情况", "明细", "清单")):
+            title = _squash(raw)
+        else:
+            break  # a line of prose: nothing further up belongs to this table
+    if annex and title:
+        full = f"{annex} {title}"
+    else:
+        full = title or annex
+    return Caption(full, unit, continued, texts)

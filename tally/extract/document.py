@@ -1,0 +1,172 @@
+"""PDF → Document: every page's text lines and tables, tables joined over pages."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from ..errors import ExtractError
+from .caption import caption_above
+from .edges import page_segments
+from .grid import Piece, assign_chars, header_depth
+from .model import Document, Issue, Page, TextLine
+from .pdf import open_pdf
+from .ruled import find_ruled
+from .stitch import append_piece, continues, start_table
+from .text import Char, bbox_of, group_lines, line_text
+from .threeline import build_threeline, find_bands
+
+_FOOTER = re.compile(r"^[-—–－\s]*(第\s*)?\d+\s*(页)?[-—–－\s]*(/\s*\d+)?$")
+OUTSIDE_WARN = 20  # characters set outside the page box before it is worth a warning
+
+
+def _page_chars(page, page_no: int, warnings: list[Issue]) -> list[Char]:  # noqa: ANN001
+    x0, top, x1, bottom = page.bbox
+    inside: list[Char] = []
+    outside = 0
+    for c in page.chars:
+        cx = (c["x0"] + c["x1"]) / 2
+        cy = (c["top"] + c["bottom"]) / 2
+        if x0 <= cx <= x1 and top <= cy <= bottom:
+            inside.append(c)
+        else:
+            outside += 1
+    if outside >= OUTSIDE_WARN:
+        warnings.append(
+            Issue(
+                "chars_outside_page",
+                f"第{page_no}页有 {outside} 个字符落在页面之外（表格单元格溢出），已忽略",
+                page_no,
+            )
+        )
+    return inside
+
+
+def _text_lines(chars: list[Char], page_no: int) -> list[TextLine]:
+    out: list[TextLine] = []
+    for ln in group_lines([c for c in chars if c["text"].strip() or c["text"] == " "]):
+        text = line_text(ln).strip()
+        if not text:
+            continue
+        out.append(
+            TextLine(
+                page=page_no,
+                bbox=bbox_of(ln),
+                text=text,
+                char_boxes=[(c["x0"], c["top"], c["x1"], c["bottom"]) for c in ln],
+            )
+        )
+    return out
+
+
+def _read_page(page, page_no: int, warnings: list[Issue]) -> tuple[Page, list[Piece]]:  # noqa: ANN001
+    chars = _page_chars(page, page_no, warnings)
+    hs, vs = page_segments(page)
+    pieces, used = find_ruled(page_no, hs, vs)
+    rest = chars
+    for p in pieces:
+        rest = assign_chars(p, rest)
+        p.header_rows = header_depth(p)
+    for band in find_bands(hs, used):
+        if any(
+            p.ys[0] - 1 <= band.top <= p.ys[-1] + 1 or p.ys[0] - 1 <= band.bottom <= p.ys[-1] + 1
+            for p in pieces
+        ):
+            continue
+        piece, rest = build_threeline(page_no, band, rest)
+        if piece is not None:
+            piece.band = band
+            piece.chars = [c for r in piece.regions for c in r.chars]
+            pieces.append(piece)
+    pieces = [p for p in pieces if sum(1 for r in p.regions if r.text) >= 2]
+    pieces.sort(key=lambda p: p.ys[0])
+    lines = _text_lines(rest, page_no)
+    floor = 0.0
+    for p in pieces:
+        cap = caption_above(lines, p.ys[0], floor, float(page.width), p.xs[0], p.xs[-1])
+        p.title, p.unit, p.continued, p.caption_lines = cap.title, cap.unit, cap.continued, cap.lines
+        floor = p.ys[-1]
+    return Page(page_no, float(page.width), float(page.height), lines), pieces
+
+
+def _ends_page(page: Page, piece: Piece) -> bool:
+    """Nothing but a page number stands below the piece."""
+    return all(
+        ln.bbox[1] < piece.ys[-1] or _FOOTER.match(ln.text) for ln in page.lines
+    )
+
+
+def _starts_page(page: Page, piece: Piece) -> bool:
+    """Above the piece stand only its own caption lines and running heads."""
+    above = [ln for ln in page.lines if ln.bbox[3] <= piece.ys[0] + 2]
+    return len(above) <= len(piece.caption_lines) + 1
+
+
+def read_document(path: str | os.PathLike[str]) -> Document:
+    pdf = open_pdf(path)
+    warnings: list[Issue] = []
+    pages: list[Page] = []
+    pieces_by_page: list[list[Piece]] = []
+    try:
+        for i, page in enumerate(pdf.pages, start=1):
+            pg, pieces = _read_page(page, i, warnings)
+            pages.append(pg)
+            pieces_by_page.append(pieces)
+        metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | bytes)}
+    except ExtractError:
+        raise
+    except Exception as exc:  # a parser failure deep in one page: report, never a traceback
+        raise ExtractError(
+            "corrupt",
+            f"PDF 第{len(pages) + 1}页无法解析（{type(exc).__name__}）",
+            f"page {len(pages) + 1} could not be parsed ({type(exc).__name__}: {exc})",
+        ) from exc
+    finally:
+        pdf.close()
+    if not any(pg.lines for pg in pages) and not any(pieces_by_page):
+        raise ExtractError(
+            "image_only",
+            "PDF 中没有可读取的文字（可能是扫描件或图片），需要先做文字识别（OCR）",
+            "no text in the PDF (scanned or image-only pages): OCR needed",
+        )
+    for pg, pieces in zip(pages, pieces_by_page, strict=True):
+        if not pg.lines and not pieces:
+            warnings.append(Issue("no_text", f"第{pg.number}页没有可读取的文字（可能是图片）", pg.number))
+    return Document(str(path), pages, _stitch(pages, pieces_by_page), warnings, metadata)
+
+
+def _stitch(pages: list[Page], pieces_by_page: list[list[Piece]]):  # noqa: ANN202
+    tables = []
+    last_piece: Piece | None = None
+    for pg, pieces in zip(pages, pieces_by_page, strict=True):
+        for k, piece in enumerate(pieces):
+            prev = tables[-1] if tables else None
+            if (
+                k == 0
+                and prev is not None
+                and last_piece is not None
+                and last_piece.page == pg.number - 1
+                and _ends_page(pages[last_piece.page - 1], last_piece)
+                and _starts_page(pg, piece)
+            ):
+                piece = _reread_continuation(last_piece, piece)
+                if continues(prev, last_piece, piece):
+                    append_piece(prev, last_piece, piece)
+                    last_piece = piece
+                    continue
+            tables.append(start_table(f"T{len(tables) + 1}", piece))
+            last_piece = piece
+    return tables
+
+
+def _reread_continuation(prev: Piece, piece: Piece) -> Piece:
+    """A header-less three-line piece is read again with the columns of the page before."""
+    if prev.kind != "three-line" or piece.kind != "three-line" or piece.header_rows:
+        return piece
+    redo, _ = build_threeline(piece.page, piece.band, piece.chars, xs=prev.xs)
+    if redo is None:
+        return piece
+    redo.title, redo.unit, redo.continued = piece.title, piece.unit, piece.continued
+    redo.caption_lines = piece.caption_lines
+    redo.band, redo.chars = piece.band, piece.chars
+    return redo

@@ -1,0 +1,72 @@
+"""Characters into lines, and lines into the text of a cell or a paragraph line."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+Char = dict[str, Any]
+
+# Lines whose tops differ by less than this fraction of the font size are one line. pdfplumber's
+# fixed 3 pt splits some office output (numbers set on a shifted baseline); half an em does not.
+Y_TOL_RATIO = 0.5
+_SPACES = re.compile(r"\s+")
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def group_lines(chars: list[Char], y_tol_ratio: float = Y_TOL_RATIO) -> list[list[Char]]:
+    """Group characters into lines (top to bottom), each sorted left to right."""
+    if not chars:
+        return []
+    ordered = sorted(chars, key=lambda c: (c["top"], c["x0"]))
+    lines: list[list[Char]] = []
+    line_top = line_bottom = 0.0
+    for c in ordered:
+        size = c["bottom"] - c["top"]
+        mid = (c["top"] + c["bottom"]) / 2
+        if lines and (
+            abs(c["top"] - line_top) <= max(1.0, y_tol_ratio * size) or line_top <= mid <= line_bottom
+        ):
+            lines[-1].append(c)
+            line_bottom = max(line_bottom, c["bottom"])
+        else:
+            lines.append([c])
+            line_top, line_bottom = c["top"], c["bottom"]
+    for ln in lines:
+        ln.sort(key=lambda c: c["x0"])
+    return lines
+
+
+def line_text(chars: list[Char], space_ratio: float = 0.6) -> str:
+    """Text of one line. A wide gap becomes a space only between Latin letters or digits:
+    Chinese cells are often justified with wide gaps that are not spaces (合  计)."""
+    out: list[str] = []
+    prev: Char | None = None
+    for c in chars:
+        t = c["text"]
+        if prev is not None and out and not out[-1].endswith(" ") and t != " ":
+            gap = c["x0"] - prev["x1"]
+            size = max(1.0, prev["bottom"] - prev["top"])
+            if gap > space_ratio * size and _is_ascii_alnum(prev["text"][-1:]) and _is_ascii_alnum(t[:1]):
+                out.append(" ")
+        out.append(t)
+        prev = c
+    return "".join(out)
+
+
+def cell_text(chars: list[Char]) -> str:
+    """Text of a cell: its lines joined with nothing between them (wrapped Chinese text)."""
+    text = "".join(line_text(ln) for ln in group_lines(chars))
+    return _SPACES.sub(" ", text).strip()
+
+
+def bbox_of(chars: list[Char]) -> tuple[float, float, float, float]:
+    return (
+        min(c["x0"] for c in chars),
+        min(c["top"] for c in chars),
+        max(c["x1"] for c in chars),
+        max(c["bottom"] for c in chars),
+    )

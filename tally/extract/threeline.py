@@ -1,0 +1,236 @@
+"""Three-line tables (三线表): horizontal rules only, no cell borders.
+
+The rules give the table's top, the bottom of its header and its bottom; short rules inside the
+header (cmidrules) sit under a group header and span its parts. Columns come from where text
+stands: the body's cells and the header's lowest cells leave vertical gutters between columns.
+A continuation page without a header is read with the columns of the page before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .edges import Segment
+from .grid import Piece, Region
+from .text import Char, cell_text, group_lines
+
+MIN_RULE = 80.0  # points: shorter rules are underlines or cmidrules, not table rules
+SAME_EXTENT = 0.05  # rules of one table start and end within this fraction of their length
+THICK = 1.4  # a rule this many times thicker than the thinnest of its table is a top/bottom rule
+
+
+@dataclass(slots=True)
+class Band:
+    """The rules of one three-line table on a page."""
+
+    top: float
+    head: float | None  # the rule under the header; None on a header-less continuation
+    bottom: float
+    x0: float
+    x1: float
+    cmid: list[Segment]
+
+
+def find_bands(hs: list[Segment], used: set[int]) -> list[Band]:
+    free = [h for i, h in enumerate(hs) if i not in used]
+    long = sorted((h for h in free if h.length >= MIN_RULE), key=lambda h: h.pos)
+    groups: list[list[Segment]] = []
+    for h in long:
+        for g in groups:
+            ref = g[0]
+            tol = SAME_EXTENT * ref.length
+            if abs(h.a - ref.a) <= tol and abs(h.b - ref.b) <= tol:
+                g.append(h)
+                break
+        else:
+            groups.append([h])
+    bands: list[Band] = []
+    for g in groups:
+        thin = min(s.width for s in g)
+        # consecutive thick rules close one table and open the next
+        run: list[Segment] = []
+        for s in g:
+            if (
+                run
+                and s.width >= THICK * thin > 0
+                and run[-1].width >= THICK * thin
+                and len(run) >= 2
+            ):
+                bands.extend(_band(run, free))
+                run = []
+            run.append(s)
+        bands.extend(_band(run, free))
+    bands.sort(key=lambda b: b.top)
+    return bands
+
+
+def _band(rules: list[Segment], free: list[Segment]) -> list[Band]:
+    if len(rules) < 2:
+        return []
+    top, bottom = rules[0], rules[-1]
+    head = rules[1].pos if len(rules) >= 3 else None
+    limit = head if head is not None else top.pos
+    cmid = [
+        h
+        for h in free
+        if h.length < top.length * (1 - SAME_EXTENT)
+        and top.pos < h.pos < limit
+        and h.a >= top.a - 2
+        and h.b <= top.b + 2
+    ]
+    return [Band(top.pos, head, bottom.pos, top.a, top.b, cmid)]
+
+
+def _segments(line: list[Char]) -> list[list[Char]]:
+    """Split a line of characters where a gap wider than half an em separates two cells."""
+    segs: list[list[Char]] = [[line[0]]]
+    for prev, c in zip(line, line[1:], strict=False):
+        size = max(1.0, prev["bottom"] - prev["top"])
+        if c["x0"] - prev["x1"] > max(2.0, 0.5 * size):
+            segs.append([c])
+        else:
+            segs[-1].append(c)
+    return segs
+
+
+def _columns_from_text(intervals: list[tuple[float, float]], x0: float, x1: float) -> list[float]:
+    """Column boundaries from the x-extents of cell texts: a gutter no text crosses splits two."""
+    spans: list[list[float]] = []
+    for a, b in sorted(intervals):
+        if spans and a <= spans[-1][1] + 1.0:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    xs = [x0]
+    for left, right in zip(spans, spans[1:], strict=False):
+        xs.append((left[1] + right[0]) / 2)
+    xs.append(x1)
+    return xs
+
+
+def _row_groups(lines: list[list[Char]]) -> list[list[list[Char]]]:
+    """Lines into rows: a wrapped cell's lines sit closer together than rows do."""
+    if not lines:
+        return []
+    tops = [min(c["top"] for c in ln) for ln in lines]
+    bottoms = [max(c["bottom"] for c in ln) for ln in lines]
+    gaps = [tops[i + 1] - bottoms[i] for i in range(len(lines) - 1)]
+    typical = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+    rows: list[list[list[Char]]] = [[lines[0]]]
+    for i, gap in enumerate(gaps):
+        if gap < min(1.0, 0.5 * typical) and typical > 1.5:
+            rows[-1].append(lines[i + 1])
+        else:
+            rows.append([lines[i + 1]])
+    return rows
+
+
+def build_threeline(
+    page_no: int, band: Band, chars: list[Char], xs: list[float] | None = None
+) -> tuple[Piece | None, list[Char]]:
+    """Read one band; ``xs`` forces the column boundaries (a continuation of an earlier page)."""
+    inside: list[Char] = []
+    rest: list[Char] = []
+    for ch in chars:
+        cy = (ch["top"] + ch["bottom"]) / 2
+        cx = (ch["x0"] + ch["x1"]) / 2
+        if band.top < cy < band.bottom and band.x0 - 2 <= cx <= band.x1 + 2 and ch["text"].strip():
+            inside.append(ch)
+        else:
+            rest.append(ch)
+    if not inside:
+        return None, chars
+    split = band.head if band.head is not None else band.top
+    head_chars = [c for c in inside if (c["top"] + c["bottom"]) / 2 < split]
+    body_chars = [c for c in inside if (c["top"] + c["bottom"]) / 2 >= split]
+    body_lines = group_lines(body_chars)
+    rows = _row_groups(body_lines)
+    if not rows:
+        return None, chars
+
+    cmid_y = min((s.pos for s in band.cmid), default=None)
+    group_chars = [c for c in head_chars if cmid_y is not None and c["bottom"] <= cmid_y + 1]
+    leaf_chars = [c for c in head_chars if c not in group_chars]
+    if xs is None:
+        intervals = [
+            (seg[0]["x0"], seg[-1]["x1"])
+            for ln in body_lines + group_lines(leaf_chars)
+            for seg in _segments(ln)
+        ]
+        xs = _columns_from_text(intervals, band.x0, band.x1)
+    n_c = len(xs) - 1
+
+    def col_of(x: float) -> int:
+        for i in range(n_c):
+            if x < xs[i + 1]:
+                return i
+        return n_c - 1
+
+    regions: list[Region] = []
+    ys: list[float] = [band.top]
+    header_rows = 0
+    if band.head is not None:
+        levels = [group_chars, leaf_chars] if group_chars else [leaf_chars]
+        level_ys = [band.top, cmid_y, band.head] if group_chars else [band.top, band.head]
+        ys = list(level_ys)
+        header_rows = len(levels)
+        _header_regions(regions, levels, level_ys, xs, band, col_of)
+    row_tops = [min(c["top"] for ln in row for c in ln) for row in rows]
+    row_bottoms = [max(c["bottom"] for ln in row for c in ln) for row in rows]
+    for i in range(1, len(rows)):
+        ys.append((row_bottoms[i - 1] + row_tops[i]) / 2)
+    ys.append(band.bottom)
+    for i, row in enumerate(rows):
+        r = header_rows + i
+        per_col: list[list[Char]] = [[] for _ in range(n_c)]
+        for ln in row:
+            for c in ln:
+                per_col[col_of((c["x0"] + c["x1"]) / 2)].append(c)
+        for c in range(n_c):
+            regions.append(
+                Region(r, c, r + 1, c + 1, (xs[c], ys[r], xs[c + 1], ys[r + 1]), per_col[c], cell_text(per_col[c]))
+            )
+    piece = Piece(page=page_no, kind="three-line", xs=list(xs), ys=ys, regions=regions)
+    piece.header_rows = header_rows
+    piece.fill_slots()
+    return piece, rest
+
+
+def _header_regions(regions, levels, level_ys, xs, band, col_of) -> None:  # noqa: ANN001
+    """Header cells: a group over the columns its cmidrule spans; a leaf cell per column (or
+    over several when its text spans them); a leaf with no group above it is two levels tall."""
+    n_c = len(xs) - 1
+    two = len(levels) == 2
+    grouped = [False] * n_c
+    if two:
+        for s in band.cmid:
+            cols = [c for c in range(n_c) if s.a - 2 <= (xs[c] + xs[c + 1]) / 2 <= s.b + 2]
+            if not cols:
+                continue
+            c0, c1 = cols[0], cols[-1] + 1
+            txt = [ch for ch in levels[0] if s.a - 2 <= (ch["x0"] + ch["x1"]) / 2 <= s.b + 2]
+            regions.append(
+                Region(0, c0, 1, c1, (xs[c0], level_ys[0], xs[c1], level_ys[1]), txt, cell_text(txt))
+            )
+            for c in range(c0, c1):
+                grouped[c] = True
+    leaf = levels[-1] + ([ch for ch in levels[0] if not grouped[col_of((ch["x0"] + ch["x1"]) / 2)]] if two else [])
+    # a leaf text that spans several columns (centred over them) makes one wide cell
+    owner = list(range(n_c))
+    for ln in group_lines(leaf):
+        for seg in _segments(ln):
+            c0, c1 = col_of(seg[0]["x0"] + 0.5), col_of(seg[-1]["x1"] - 0.5)
+            for c in range(c0, c1 + 1):
+                owner[c] = owner[c0]
+    per_owner: dict[int, list] = {}
+    for ch in leaf:
+        per_owner.setdefault(owner[col_of((ch["x0"] + ch["x1"]) / 2)], []).append(ch)
+    c = 0
+    while c < n_c:
+        c1 = c + 1
+        while c1 < n_c and owner[c1] == owner[c]:
+            c1 += 1
+        r0 = 1 if two and grouped[c] else 0
+        txt = per_owner.get(owner[c], [])
+        regions.append(Region(r0, c, len(levels), c1, (xs[c], level_ys[r0], xs[c1], level_ys[-1]), txt, cell_text(txt)))
+        c = c1
