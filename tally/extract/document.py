@@ -107,8 +107,10 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     warnings: list[Issue] = []
     pages: list[Page] = []
     pieces_by_page: list[list[Piece]] = []
+    images = 0
     try:
         for i, page in enumerate(pdf.pages, start=1):
+            images += len(page.images)
             pg, pieces = _read_page(page, i, warnings)
             pages.append(pg)
             pieces_by_page.append(pieces)
@@ -124,10 +126,16 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     finally:
         pdf.close()
     if not any(pg.lines for pg in pages) and not any(pieces_by_page):
+        if images:
+            raise ExtractError(
+                "image_only",
+                "PDF 的页面是图片（扫描件），没有可读取的文字，需要先做文字识别（OCR）",
+                "the pages are images (a scan) with no text: OCR needed",
+            )
         raise ExtractError(
-            "image_only",
-            "PDF 中没有可读取的文字（可能是扫描件或图片），需要先做文字识别（OCR）",
-            "no text in the PDF (scanned or image-only pages): OCR needed",
+            "no_text",
+            "PDF 中没有可读取的文字（文件可能已损坏，或文字被转成了图形）",
+            "no readable text in the PDF (damaged, or text drawn as outlines)",
         )
     for pg, pieces in zip(pages, pieces_by_page, strict=True):
         if not pg.lines and not pieces:

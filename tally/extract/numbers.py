@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,7 +74,12 @@ _EXTRA = {
 
 def _is_enclosed(cp: int) -> bool:
     """Circled / parenthesised digits: NFKC would turn ① into a bare 1 and lose the list marker."""
-    return 0x2460 <= cp <= 0x24FF or 0x2776 <= cp <= 0x2793 or 0x3251 <= cp <= 0x325F or 0x32B1 <= cp <= 0x32BF
+    return (
+        0x2460 <= cp <= 0x24FF
+        or 0x2776 <= cp <= 0x2793
+        or 0x3251 <= cp <= 0x325F
+        or 0x32B1 <= cp <= 0x32BF
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -92,14 +98,18 @@ def _norm_char(ch: str, cell: bool) -> str:
 def _normalize(text: str, cell: bool) -> tuple[str, list[int] | None]:
     """NFKC per character, with a map from each normalised char to its original index.
 
-    Per character (not whole-string) NFKC keeps the map exact; None means identity.
+    Per character (not whole-string) NFKC keeps the map exact. The map is None (identity) when
+    every character maps to one character, which is nearly always: then str.translate does it.
     """
     if text.isascii():
         return text, None
+    table = {ord(ch): n for ch in set(text) if (n := _norm_char(ch, cell)) != ch}
+    if all(len(n) == 1 for n in table.values()):
+        return text.translate(table), None
     parts: list[str] = []
     where: list[int] = []
     for k, ch in enumerate(text):
-        n = _norm_char(ch, cell)
+        n = table.get(ord(ch), ch)
         parts.append(n)
         where.extend([k] * len(n))
     return "".join(parts), where
@@ -213,7 +223,7 @@ _DATE_RE = re.compile(
     )
     (?:\s*(?:年底|年末|年初|年中|底|末|初|上旬|中旬|下旬))?
     (?:\s*(?P<cmp>之前|以前|前|之后|以后|后|起|开始|以来))?
-    (?:\s*(?:完成|办结|结束|下达|到位)(?:验收)?)?
+    (?:(?<=[日号底末月前后])\s*(?:完成|办结|结束|下达|到位)(?:验收)?)?  # not '2023年完成…'
     """,
     re.X,
 )
@@ -387,7 +397,9 @@ def _read_date(s: str, i: int) -> tuple[int, str, str | None] | None:
         day = g["d"] or g["d2"] or g["d4"]
         if y is not None and not _year_ok(int(y)):
             return None
-        if (mo is not None and not 1 <= int(mo) <= 12) or (day is not None and not 1 <= int(day) <= 31):
+        if (mo is not None and not 1 <= int(mo) <= 12) or (
+            day is not None and not 1 <= int(day) <= 31
+        ):
             return None
         iso = y if y is not None else "-"
         if mo is not None:
@@ -445,7 +457,9 @@ def _chinese_amount(text: str, s: str) -> Quantity | None:
     )
 
 
-def _number(text: str, a: _Amount, sign: float, comparator: str | None, per: str | None) -> Quantity:
+def _number(
+    text: str, a: _Amount, sign: float, comparator: str | None, per: str | None
+) -> Quantity:
     t = a.tail
     return Quantity(
         text=text,
@@ -478,7 +492,9 @@ def parse_quantity(text: str) -> Quantity:
         d = _digits(m.group(2))
         if d is not None:
             sign = -1.0 if m.group(1) == "-" else 1.0
-            return Quantity(text=text, kind="number", value=sign * d[0], decimals=d[1], percent=bool(m.group(3)))
+            return Quantity(
+                text=text, kind="number", value=sign * d[0], decimals=d[1], percent=bool(m.group(3))
+            )
     s, _ = _normalize(text, cell=True)
     s = s.strip()
     if not s:
@@ -567,12 +583,17 @@ def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     return out
 
 
-def _scan_at(s: str, i: int, floor: int):
-    """(start, end, factory taking the original span text) for the token at digit s[i]."""
+def _scan_at(s: str, i: int, floor: int) -> tuple[int, int, Callable[[str], Quantity]]:
+    """(start, end, factory taking the original span text) for the token at digit s[i].
+
+    ``floor`` is where the previous token ended: a comparator is not looked for before it.
+    """
     num = _NUM_RE.match(s, i)
-    prev = s[: i].rstrip()[-1:]
+    prev = _prev_char(s, i)
     after = s[num.end() : num.end() + 1]
-    glued = (prev.isascii() and (prev.isalpha() or prev in "+#_\\/.")) or (after.isascii() and after.isalpha())
+    glued = (prev != "" and prev.isascii() and (prev.isalpha() or prev in "+#_\\/.")) or (
+        after.isascii() and after.isalpha()
+    )
     if glued:  # GB/T 19001-2016, ISO9001, 5G, X+2: codes and names
         end = _CODE_TAIL_RE.match(s, i).end()
         return i, end, _text_quantity
@@ -593,6 +614,14 @@ def _scan_at(s: str, i: int, floor: int):
     if a.tail.empty() and comparator is None:
         return i, _NUM_RE.match(s, i).end() if a.upper is None else a.end, _text_quantity
     return start, a.end, lambda t: _number(t, a, 1.0, comparator, a.tail.per)
+
+
+def _prev_char(s: str, i: int) -> str:
+    """The last non-space character before s[i] ('' at the start)."""
+    k = i - 1
+    while k >= 0 and s[k].isspace():
+        k -= 1
+    return s[k] if k >= 0 else ""
 
 
 def _text_quantity(t: str) -> Quantity:

@@ -48,8 +48,14 @@ def open_pdf(path: str | os.PathLike[str]) -> Any:
 
     check_file(path)
     try:
-        pdf = pdfplumber.open(path)
-        n = len(pdf.pages)
+        try:
+            pdf = pdfplumber.open(path)
+            n = len(pdf.pages)
+        except Exception as exc:  # pdfplumber wraps pdfminer's errors: judge by the original
+            inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+            if inner is not None:
+                raise inner from exc
+            raise
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise ExtractError(
             "encrypted",

@@ -118,7 +118,7 @@ def _row_groups(lines: list[list[Char]]) -> list[list[list[Char]]]:
     typical = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
     rows: list[list[list[Char]]] = [[lines[0]]]
     for i, gap in enumerate(gaps):
-        if gap < min(1.0, 0.5 * typical) and typical > 1.5:
+        if gap < max(1.5, 0.4 * typical):
             rows[-1].append(lines[i + 1])
         else:
             rows.append([lines[i + 1]])

@@ -1,0 +1,1 @@
+"""Findings and tables into what reviewers and other tools read: JSON, CSV, XLSX, terminal text."""
