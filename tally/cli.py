@@ -19,7 +19,9 @@ def expand_paths(args: list[str]) -> list[str]:
     for a in args:
         p = Path(a)
         if p.is_dir():
-            out.extend(str(f) for f in sorted(p.rglob("*")) if f.suffix.lower() == ".pdf" and f.is_file())
+            out.extend(
+                str(f) for f in sorted(p.rglob("*")) if f.suffix.lower() == ".pdf" and f.is_file()
+            )
         else:
             out.append(a)
     return out
@@ -34,7 +36,9 @@ def read_one(path: str) -> DocResult:
     except ExtractError as exc:
         return DocResult(path, error=exc)
     except MemoryError:
-        return DocResult(path, error=ExtractError("too_large", "文件过大，内存不足，无法处理", "out of memory"))
+        return DocResult(
+            path, error=ExtractError("too_large", "文件过大，内存不足，无法处理", "out of memory")
+        )
     except Exception as exc:  # a bug of ours must not stop the other documents
         return DocResult(
             path,
@@ -74,7 +78,10 @@ def cmd_extract(ns: argparse.Namespace) -> int:
         from .report.tables_out import write_tables_xlsx
 
         if not ns.output:
-            print("xlsx 格式需要 --output 文件名" if ns.lang != "en" else "xlsx needs --output", file=sys.stderr)
+            print(
+                "xlsx 格式需要 --output 文件名" if ns.lang != "en" else "xlsx needs --output",
+                file=sys.stderr,
+            )
             return EXIT_FAILED
         write_tables_xlsx(results, Path(ns.output))
     else:
@@ -85,7 +92,9 @@ def cmd_extract(ns: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="tally", description="核对部门绩效评价报告（PDF）中的表格与数字")
+    p = argparse.ArgumentParser(
+        prog="tally", description="核对部门绩效评价报告（PDF）中的表格与数字"
+    )
     sub = p.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="读取 PDF 中的表格 / read the tables of PDF reports")
     ex.add_argument("paths", nargs="+", help="PDF 文件或文件夹")
@@ -107,7 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as exc:  # e.g. the output folder does not exist
-        print(f"无法写出结果：{exc}" if ns.lang != "en" else f"cannot write output: {exc}", file=sys.stderr)
+        print(
+            f"无法写出结果：{exc}" if ns.lang != "en" else f"cannot write output: {exc}",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
 
 

@@ -19,7 +19,11 @@ class Comparison:
 
     @property
     def perfect(self) -> bool:
-        return not self.problems and self.header_equal == self.header_total and self.cell_equal == self.cell_total
+        return (
+            not self.problems
+            and self.header_equal == self.header_total
+            and self.cell_equal == self.cell_total
+        )
 
 
 def load_truth(pdf: Path) -> dict:
@@ -31,8 +35,10 @@ def compare(doc: Document, truth: dict, limit: int = 30) -> Comparison:
     want = truth["tables"]
     got = doc.tables
     if len(got) != len(want):
-        out.problems.append(f"{len(got)} tables extracted, truth has {len(want)}: "
-                            f"{[(t.title, t.pages) for t in got]}")
+        out.problems.append(
+            f"{len(got)} tables extracted, truth has {len(want)}: "
+            f"{[(t.title, t.pages) for t in got]}"
+        )
     for i, tt in enumerate(want):
         out.header_total += len(tt["columns"])
         out.cell_total += sum(len(r) for r in tt["rows"])
@@ -47,7 +53,9 @@ def compare(doc: Document, truth: dict, limit: int = 30) -> Comparison:
             if c < len(t.columns) and t.columns[c] == path:
                 out.header_equal += 1
             elif len(out.problems) < limit:
-                out.problems.append(f"{where}: column {c}: {t.columns[c] if c < len(t.columns) else None!r} != {path!r}")
+                out.problems.append(
+                    f"{where}: column {c}: {t.columns[c] if c < len(t.columns) else None!r} != {path!r}"
+                )
         rows = t.row_texts()
         if len(rows) != len(tt["rows"]):
             out.problems.append(f"{where}: {len(rows)} rows != {len(tt['rows'])}")

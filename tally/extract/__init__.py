@@ -9,4 +9,14 @@ def read_document(path):  # noqa: ANN001, ANN201 - imported lazily: pdfplumber i
     return _read(path)
 
 
-__all__ = ["BBox", "Cell", "Document", "Issue", "Page", "Quantity", "Table", "TextLine", "read_document"]
+__all__ = [
+    "BBox",
+    "Cell",
+    "Document",
+    "Issue",
+    "Page",
+    "Quantity",
+    "Table",
+    "TextLine",
+    "read_document",
+]

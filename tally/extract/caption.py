@@ -11,8 +11,10 @@ from .model import TextLine
 ANNEX = re.compile(r"^(附件|附表)\s*([0-9０-９一二三四五六七八九十]+)\s*[:：]?\s*$")
 UNIT = re.compile(r"单位[:：](亿元|千万元|万元|千元|元|%|个|人|家|次)")
 CONTINUED = re.compile(r"^[(（]?\s*续\s*表\s*[0-9一二三四五六七八九十]*\s*[)）]?$")
-_NOT_TITLE = re.compile(r"^(部门|单位|部门名称|单位名称|编制单位|填报单位|预算单位|金额单位|填报日期)[:：]")
-_TABLE_CODE = re.compile(r"^(公开)?\s*[0-9０-９]{1,2}\s*表$|^表\s*[0-9]+$")
+_NOT_TITLE = re.compile(
+    r"^(部门|单位|部门名称|单位名称|编制单位|填报单位|预算单位|金额单位|填报日期)[:：]"
+)
+_TABLE_CODE = re.compile(r"^(公开)?[0-9]{1,2}表$|^(公开)?表[0-9一二三四五六七八九十]+$")
 _WS = re.compile(r"\s+")
 MAX_GAP = 140.0  # points above a table that still belong to its caption
 
@@ -73,16 +75,20 @@ def caption_above(
             continue
         if _NOT_TITLE.match(_squash(text)) or _TABLE_CODE.match(_squash(text)):
             continue
+        width = ln.bbox[2] - ln.bbox[0]
         if text[0] in "(（" and text[-1] in ")）":
             continue
         if text.endswith(("。", "；", ";", "，", ",")) or len(_squash(text)) < 3:
             continue
         # prose runs the full measure; a title is centred or names a table
         centre = (ln.bbox[0] + ln.bbox[2]) / 2
-        centred = abs(centre - (x0 + x1) / 2) < 0.12 * (x1 - x0) or abs(centre - page_width / 2) < 0.12 * page_width
+        centred = (
+            abs(centre - (x0 + x1) / 2) < 0.12 * (x1 - x0)
+            or abs(centre - page_width / 2) < 0.12 * page_width
+        )
         if centred or text.endswith(("表", "情况", "明细", "清单")):
             title = _squash(raw)
-        else:
+        elif width > 0.6 * (x1 - x0):
             break  # a line of prose: nothing further up belongs to this table
     if annex and title:
         full = f"{annex} {title}"

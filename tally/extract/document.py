@@ -84,16 +84,19 @@ def _read_page(page, page_no: int, warnings: list[Issue]) -> tuple[Page, list[Pi
     floor = 0.0
     for p in pieces:
         cap = caption_above(lines, p.ys[0], floor, float(page.width), p.xs[0], p.xs[-1])
-        p.title, p.unit, p.continued, p.caption_lines = cap.title, cap.unit, cap.continued, cap.lines
+        p.title, p.unit, p.continued, p.caption_lines = (
+            cap.title,
+            cap.unit,
+            cap.continued,
+            cap.lines,
+        )
         floor = p.ys[-1]
     return Page(page_no, float(page.width), float(page.height), lines), pieces
 
 
 def _ends_page(page: Page, piece: Piece) -> bool:
     """Nothing but a page number stands below the piece."""
-    return all(
-        ln.bbox[1] < piece.ys[-1] or _FOOTER.match(ln.text) for ln in page.lines
-    )
+    return all(ln.bbox[1] < piece.ys[-1] or _FOOTER.match(ln.text) for ln in page.lines)
 
 
 def _starts_page(page: Page, piece: Piece) -> bool:
@@ -114,7 +117,9 @@ def read_document(path: str | os.PathLike[str]) -> Document:
             pg, pieces = _read_page(page, i, warnings)
             pages.append(pg)
             pieces_by_page.append(pieces)
-        metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | bytes)}
+        metadata = {
+            k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | bytes)
+        }
     except ExtractError:
         raise
     except Exception as exc:  # a parser failure deep in one page: report, never a traceback
@@ -139,7 +144,9 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         )
     for pg, pieces in zip(pages, pieces_by_page, strict=True):
         if not pg.lines and not pieces:
-            warnings.append(Issue("no_text", f"第{pg.number}页没有可读取的文字（可能是图片）", pg.number))
+            warnings.append(
+                Issue("no_text", f"第{pg.number}页没有可读取的文字（可能是图片）", pg.number)
+            )
     return Document(str(path), pages, _stitch(pages, pieces_by_page), warnings, metadata)
 
 

@@ -119,8 +119,10 @@ def header_depth(piece: Piece) -> int:
             for r in range(h)
             for reg in _row_regions(slots, r)
         )
-        if group_ends and h < piece.n_rows and not any(
-            _is_numeric(reg.text) for reg in _row_regions(slots, h)
+        if (
+            group_ends
+            and h < piece.n_rows
+            and not any(_is_numeric(reg.text) for reg in _row_regions(slots, h))
         ):
             h += 1
             continue

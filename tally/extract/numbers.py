@@ -24,6 +24,8 @@ Conventions (the reconciler relies on them):
   upper 10000 in scale 1e4).
 - Dates are kind 'date' with ISO text in ``date``: ``2023-12-31``, ``2023-12``, ``2023``, a
   span of years ``2021/2023``, and month-day without a year as ``--06-30`` / ``--11``.
+  A 4-digit year (1900-2100) before 年 is always a date; ``2~3 年`` is a number with unit 年, and
+  ``12月`` with no 个 is a date (``--12``), so 月 is a unit only as 个月.
   前 / 之前 / 以前 give '<=', 后 / 之后 / 以后 / 起 give '>='; 底 / 末 / 完成 give no comparator.
   A bare ``2023.12`` is read as a number (it may be an amount in a 万元 column, and an amount
   lost as a date would break a column sum); it is a date only with a date word (``2023.12前``).
@@ -35,7 +37,8 @@ In prose (`find_quantities`) a number with neither unit, %, scale nor comparator
 ``4.26 宣传``, ``联合10部门``) comes out as kind 'text' with value None: nothing tells what it
 counts, and a guess is how years and codes become amounts. Document numbers (``〔2024〕1号``),
 event dates (``3·15``), references (``附件1``, ``第3``), list markers (``1.`` at a line start,
-``（1）``) are skipped. Chinese numerals are not scanned in prose; negatives only in cells.
+``（1）``) are skipped. Chinese numerals are not scanned in prose. A '-' is a minus sign in
+prose only when no ASCII letter, digit or closing bracket precedes it (增长-3.5%, not 0731-8888).
 """
 
 from __future__ import annotations
@@ -608,12 +611,20 @@ def _scan_at(s: str, i: int, floor: int) -> tuple[int, int, Callable[[str], Quan
     a = _read_amount(s, i)
     if a is None:  # a code like 047001
         return i, num.end(), _text_quantity
-    start, comparator = i, a.comparator
-    if c := _CMP_BEFORE_RE.search(s, max(floor, i - 10), i):
+    # '增长-3.5%': a minus glued to the number, not a hyphen between two words or numbers
+    neg = i - 1 >= floor and s[i - 1] == "-" and not _word_char(s[i - 2] if i >= 2 else "")
+    start, comparator = i - neg, a.comparator
+    if c := _CMP_BEFORE_RE.search(s, max(floor, start - 10), start):
         start, comparator = c.start(), _agree(_CMP_PREFIX[c.group(1)], a.comparator) or None
     if a.tail.empty() and comparator is None:
-        return i, _NUM_RE.match(s, i).end() if a.upper is None else a.end, _text_quantity
-    return start, a.end, lambda t: _number(t, a, 1.0, comparator, a.tail.per)
+        return i, num.end() if a.upper is None else a.end, _text_quantity
+    sign = -1.0 if neg else 1.0
+    return start, a.end, lambda t: _number(t, a, sign, comparator, a.tail.per)
+
+
+def _word_char(ch: str) -> bool:
+    """ASCII letters/digits and closing brackets end a term: a '-' after them is a hyphen."""
+    return ch != "" and ((ch.isascii() and ch.isalnum()) or ch in ")]}）】〕")
 
 
 def _prev_char(s: str, i: int) -> str:

@@ -17,7 +17,9 @@ def check_file(path: str | os.PathLike[str]) -> None:
     if not p.exists():
         raise ExtractError("not_found", f"找不到文件：{p}", f"file not found: {p}")
     if p.is_dir():
-        raise ExtractError("not_a_file", f"这是一个文件夹，不是 PDF 文件：{p}", f"a folder, not a PDF: {p}")
+        raise ExtractError(
+            "not_a_file", f"这是一个文件夹，不是 PDF 文件：{p}", f"a folder, not a PDF: {p}"
+        )
     size = p.stat().st_size
     if size == 0:
         raise ExtractError("empty", "文件是空的（0 字节）", "the file is empty (0 bytes)")

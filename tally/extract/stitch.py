@@ -32,27 +32,36 @@ def header_signature(paths: list[list[str]]) -> str:
 
 
 def continues(prev: Table, prev_piece: Piece, piece: Piece) -> bool:
+    """Whether ``piece`` goes on with ``prev``. A piece whose 'header' does not resemble the
+    table's is taken as header-less (its top row is body: a row cut by the page break)."""
     if piece.title and not piece.continued and _norm(piece.title) != _norm(prev.title or ""):
         return False
     w0 = prev_piece.xs[-1] - prev_piece.xs[0]
     w1 = piece.xs[-1] - piece.xs[0]
     if abs(w1 - w0) > WIDTH_TOL * w0:
         return False
-    if piece.header_rows == 0:
-        return piece.n_cols == prev.n_cols or _column_map(prev_piece, piece) is not None
-    sim = fuzz.ratio(header_signature(prev.columns), header_signature(header_paths(piece)))
-    return sim >= HEADER_SIMILARITY or piece.n_cols == prev.n_cols
+    if piece.header_rows:
+        sim = fuzz.ratio(header_signature(prev.columns), header_signature(header_paths(piece)))
+        if sim >= HEADER_SIMILARITY:
+            return True
+        if piece.header_rows > 1:
+            return False  # a header of its own: another table
+        piece.header_rows = 0
+    return piece.n_cols == prev.n_cols or column_map(prev_piece, piece) is not None
 
 
-def _column_map(prev_piece: Piece, piece: Piece) -> list[int] | None:
-    """Map a piece's columns onto the table's by where their centres fall; None on a clash."""
+def column_map(prev_piece: Piece, piece: Piece) -> list[int] | None:
+    """For each of the table's columns, the piece's column under its centre (a wider piece
+    column spans several of the table's). None when a piece column with text is left out."""
     out: list[int] = []
-    for c in range(piece.n_cols):
-        mid = (piece.xs[c] + piece.xs[c + 1]) / 2
-        hit = [k for k in range(prev_piece.n_cols) if prev_piece.xs[k] <= mid < prev_piece.xs[k + 1]]
-        if not hit or (out and hit[0] <= out[-1]):
+    for k in range(prev_piece.n_cols):
+        mid = (prev_piece.xs[k] + prev_piece.xs[k + 1]) / 2
+        hit = [i for i in range(piece.n_cols) if piece.xs[i] <= mid < piece.xs[i + 1]]
+        out.append(hit[0] if hit else -1)
+    used = set(out)
+    for reg in piece.regions:
+        if reg.text and not any(c in used for c in range(reg.c0, reg.c1)):
             return None
-        out.append(hit[0])
     return out
 
 
@@ -75,11 +84,18 @@ def start_table(table_id: str, piece: Piece) -> Table:
 def append_piece(table: Table, prev_piece: Piece, piece: Piece) -> None:
     body = to_cells(piece, range(piece.header_rows, piece.n_rows))
     if piece.n_cols != table.n_cols:
-        cmap = _column_map(prev_piece, piece) or list(range(piece.n_cols))
-        body = [_remap(row, cmap, table.n_cols, piece) for row in body]
+        cmap = column_map(prev_piece, piece)
+        if cmap is None:  # same column count was not required by continues(); keep order
+            cmap = list(range(table.n_cols))
+        body = [_remap(row, cmap, piece) for row in body]
         table.notes.append(f"第{piece.page}页的列与前页不同，按列位置对齐")
-    if piece.header_rows and header_signature(header_paths(piece)) != header_signature(table.columns):
+    if piece.header_rows and header_signature(header_paths(piece)) != header_signature(
+        table.columns
+    ):
         table.notes.append(f"第{piece.page}页重复的表头与首页略有不同")
+    if body and _is_cut_row(table.rows[-1] if table.rows else None, body[0]):
+        _join_cut_row(table.rows[-1], body.pop(0))
+        table.notes.append(f"第{piece.page - 1}页末行被分页截断，已与第{piece.page}页首行合并")
     _carry_spans(table, body)
     table.rows.extend(body)
     table.pages.append(piece.page)
@@ -88,15 +104,41 @@ def append_piece(table: Table, prev_piece: Piece, piece: Piece) -> None:
         table.unit = piece.unit
 
 
-def _remap(row: list[Cell], cmap: list[int], n: int, piece: Piece) -> list[Cell]:
-    out: list[Cell | None] = [None] * n
-    for c, cell in enumerate(row):
-        out[cmap[c]] = cell
+def _remap(row: list[Cell], cmap: list[int], piece: Piece) -> list[Cell]:
     y0, y1 = row[0].bbox[1], row[0].bbox[3]
-    return [
-        cell or Cell(piece.page, (piece.xs[0], y0, piece.xs[0], y1), "", parse_quantity(""))
-        for cell in out
-    ]
+    blank = Cell(piece.page, (piece.xs[0], y0, piece.xs[0], y1), "", parse_quantity(""))
+    return [row[i] if 0 <= i < len(row) else blank for i in cmap]
+
+
+_ORDINAL = re.compile(
+    r"^([一二三四五六七八九十]+、|[0-9]+[.、．]|[（(][一二三四五六七八九十0-9]+[)）]|[①-⑳])"
+)
+
+
+def _is_cut_row(last: list[Cell] | None, first: list[Cell]) -> bool:
+    """Word and WPS let a row break across pages: the next page then starts with the rest of
+    the cut cells' text and nothing else. Such a row holds only text, only under cells that
+    have text above, and none of it starts a new item (一、 1. （一） ①)."""
+    if last is None:
+        return False
+    texts = [(c, cell) for c, cell in enumerate(first) if cell.text]
+    if not texts:
+        return False
+    for c, cell in texts:
+        if cell.quantity.kind not in ("text",) or not last[c].text:
+            return False
+        if _ORDINAL.match(unicodedata.normalize("NFKC", cell.text)):
+            return False
+    return True
+
+
+def _join_cut_row(last: list[Cell], first: list[Cell]) -> None:
+    done: set[int] = set()
+    for c, cell in enumerate(first):
+        if cell.text and id(last[c]) not in done:
+            done.add(id(last[c]))
+            last[c].text += cell.text
+            last[c].quantity = parse_quantity(last[c].text)
 
 
 def _carry_spans(table: Table, body: list[list[Cell]]) -> None:

@@ -28,7 +28,8 @@ def group_lines(chars: list[Char], y_tol_ratio: float = Y_TOL_RATIO) -> list[lis
         size = c["bottom"] - c["top"]
         mid = (c["top"] + c["bottom"]) / 2
         if lines and (
-            abs(c["top"] - line_top) <= max(1.0, y_tol_ratio * size) or line_top <= mid <= line_bottom
+            abs(c["top"] - line_top) <= max(1.0, y_tol_ratio * size)
+            or line_top <= mid <= line_bottom
         ):
             lines[-1].append(c)
             line_bottom = max(line_bottom, c["bottom"])
@@ -50,7 +51,11 @@ def line_text(chars: list[Char], space_ratio: float = 0.6) -> str:
         if prev is not None and out and not out[-1].endswith(" ") and t != " ":
             gap = c["x0"] - prev["x1"]
             size = max(1.0, prev["bottom"] - prev["top"])
-            if gap > space_ratio * size and _is_ascii_alnum(prev["text"][-1:]) and _is_ascii_alnum(t[:1]):
+            if (
+                gap > space_ratio * size
+                and _is_ascii_alnum(prev["text"][-1:])
+                and _is_ascii_alnum(t[:1])
+            ):
                 out.append(" ")
         out.append(t)
         prev = c

@@ -188,7 +188,15 @@ def build_threeline(
                 per_col[col_of((c["x0"] + c["x1"]) / 2)].append(c)
         for c in range(n_c):
             regions.append(
-                Region(r, c, r + 1, c + 1, (xs[c], ys[r], xs[c + 1], ys[r + 1]), per_col[c], cell_text(per_col[c]))
+                Region(
+                    r,
+                    c,
+                    r + 1,
+                    c + 1,
+                    (xs[c], ys[r], xs[c + 1], ys[r + 1]),
+                    per_col[c],
+                    cell_text(per_col[c]),
+                )
             )
     piece = Piece(page=page_no, kind="three-line", xs=list(xs), ys=ys, regions=regions)
     piece.header_rows = header_rows
@@ -210,11 +218,15 @@ def _header_regions(regions, levels, level_ys, xs, band, col_of) -> None:  # noq
             c0, c1 = cols[0], cols[-1] + 1
             txt = [ch for ch in levels[0] if s.a - 2 <= (ch["x0"] + ch["x1"]) / 2 <= s.b + 2]
             regions.append(
-                Region(0, c0, 1, c1, (xs[c0], level_ys[0], xs[c1], level_ys[1]), txt, cell_text(txt))
+                Region(
+                    0, c0, 1, c1, (xs[c0], level_ys[0], xs[c1], level_ys[1]), txt, cell_text(txt)
+                )
             )
             for c in range(c0, c1):
                 grouped[c] = True
-    leaf = levels[-1] + ([ch for ch in levels[0] if not grouped[col_of((ch["x0"] + ch["x1"]) / 2)]] if two else [])
+    leaf = levels[-1] + (
+        [ch for ch in levels[0] if not grouped[col_of((ch["x0"] + ch["x1"]) / 2)]] if two else []
+    )
     # a leaf text that spans several columns (centred over them) makes one wide cell
     owner = list(range(n_c))
     for ln in group_lines(leaf):
@@ -232,5 +244,15 @@ def _header_regions(regions, levels, level_ys, xs, band, col_of) -> None:  # noq
             c1 += 1
         r0 = 1 if two and grouped[c] else 0
         txt = per_owner.get(owner[c], [])
-        regions.append(Region(r0, c, len(levels), c1, (xs[c], level_ys[r0], xs[c1], level_ys[-1]), txt, cell_text(txt)))
+        regions.append(
+            Region(
+                r0,
+                c,
+                len(levels),
+                c1,
+                (xs[c], level_ys[r0], xs[c1], level_ys[-1]),
+                txt,
+                cell_text(txt),
+            )
+        )
         c = c1

@@ -9,8 +9,20 @@ from pathlib import Path
 from .contract import DocResult
 
 CSV_FIELDS = [
-    "document", "table", "title", "unit", "page", "row", "column", "header", "text",
-    "value", "x0", "top", "x1", "bottom",
+    "document",
+    "table",
+    "title",
+    "unit",
+    "page",
+    "row",
+    "column",
+    "header",
+    "text",
+    "value",
+    "x0",
+    "top",
+    "x1",
+    "bottom",
 ]
 
 
@@ -26,12 +38,21 @@ def tables_csv(results: list[DocResult]) -> str:
             for r, row in enumerate(t.rows):
                 for c, cell in enumerate(row):
                     q = cell.quantity
-                    w.writerow([
-                        res.path, t.id, t.title or "", t.unit or "", cell.page, r + 1, c + 1,
-                        " / ".join(t.columns[c]), cell.text,
-                        "" if q.scaled is None else repr(q.scaled),
-                        *(round(v, 2) for v in cell.bbox),
-                    ])
+                    w.writerow(
+                        [
+                            res.path,
+                            t.id,
+                            t.title or "",
+                            t.unit or "",
+                            cell.page,
+                            r + 1,
+                            c + 1,
+                            " / ".join(t.columns[c]),
+                            cell.text,
+                            "" if q.scaled is None else repr(q.scaled),
+                            *(round(v, 2) for v in cell.bbox),
+                        ]
+                    )
     return buf.getvalue()
 
 
@@ -56,8 +77,19 @@ def write_tables_xlsx(results: list[DocResult], out: Path) -> None:
         for t in res.document.tables:
             n += 1
             name = f"{n}_{t.id}"[:31]
-            index.append([res.path, "ok", t.id, t.title or "", ",".join(map(str, t.pages)),
-                          t.unit or "", len(t.rows), t.n_cols, name])
+            index.append(
+                [
+                    res.path,
+                    "ok",
+                    t.id,
+                    t.title or "",
+                    ",".join(map(str, t.pages)),
+                    t.unit or "",
+                    len(t.rows),
+                    t.n_cols,
+                    name,
+                ]
+            )
             ws = wb.create_sheet(name)
             depth = max((len(p) for p in t.columns), default=1)
             for level in range(depth):
