@@ -68,7 +68,7 @@ def caption_above(
         if CONTINUED.match(_squash(text)):
             continued = True
             continue
-        if m := ANNEX.match(text):
+        if ANNEX.match(text):
             annex = _squash(raw)
             break
         if title is not None:

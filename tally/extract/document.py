@@ -169,6 +169,8 @@ def _stitch(pages: list[Page], pieces_by_page: list[list[Piece]]):  # noqa: ANN2
                     append_piece(prev, last_piece, piece)
                     last_piece = piece
                     continue
+            if piece.kind == "three-line" and not piece.header_rows and piece.n_rows < 2:
+                continue  # rules round one line of text (a chart legend), not a table
             tables.append(start_table(f"T{len(tables) + 1}", piece))
             last_piece = piece
     return tables

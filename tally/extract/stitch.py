@@ -44,8 +44,8 @@ def continues(prev: Table, prev_piece: Piece, piece: Piece) -> bool:
         sim = fuzz.ratio(header_signature(prev.columns), header_signature(header_paths(piece)))
         if sim >= HEADER_SIMILARITY:
             return True
-        if piece.header_rows > 1:
-            return False  # a header of its own: another table
+        # untitled, and its top rows do not repeat the header: they are body rows whose
+        # label cells are empty (a span going on) or hold the rest of a cut row
         piece.header_rows = 0
     return piece.n_cols == prev.n_cols or column_map(prev_piece, piece) is not None
 
@@ -93,7 +93,7 @@ def append_piece(table: Table, prev_piece: Piece, piece: Piece) -> None:
         table.columns
     ):
         table.notes.append(f"第{piece.page}页重复的表头与首页略有不同")
-    if body and _is_cut_row(table.rows[-1] if table.rows else None, body[0]):
+    if body and _is_cut_row(table.rows, body[0]):
         _join_cut_row(table.rows[-1], body.pop(0))
         table.notes.append(f"第{piece.page - 1}页末行被分页截断，已与第{piece.page}页首行合并")
     _carry_spans(table, body)
@@ -115,19 +115,30 @@ _ORDINAL = re.compile(
 )
 
 
-def _is_cut_row(last: list[Cell] | None, first: list[Cell]) -> bool:
+def _is_cut_row(rows: list[list[Cell]], first: list[Cell]) -> bool:
     """Word and WPS let a row break across pages: the next page then starts with the rest of
     the cut cells' text and nothing else. Such a row holds only text, only under cells that
-    have text above, and none of it starts a new item (一、 1. （一） ①)."""
-    if last is None:
+    have text above. A cut is told from a new row by the table's own habits: where every row
+    so far carries an amount, a row with none is a remnant; where a column's labels start
+    with list markers (一、 1. （一）), a remnant does not. Where neither holds, nothing tells
+    the two apart and the row is left as it stands."""
+    if not rows:
         return False
+    last = rows[-1]
     texts = [(c, cell) for c, cell in enumerate(first) if cell.text]
     if not texts:
         return False
     for c, cell in texts:
-        if cell.quantity.kind not in ("text",) or not last[c].text:
+        if cell.quantity.kind != "text" or not last[c].text:
             return False
         if _ORDINAL.match(unicodedata.normalize("NFKC", cell.text)):
+            return False
+    if all(any(x.quantity.is_number for x in row) for row in rows):
+        return True
+    for c, _ in texts:
+        labels = [row[c].text for row in rows if row[c].text]
+        marked = sum(1 for t in labels if _ORDINAL.match(unicodedata.normalize("NFKC", t)))
+        if marked < 0.6 * len(labels):
             return False
     return True
 
