@@ -17,6 +17,7 @@ from .text import Char, bbox_of, group_lines, line_text
 from .threeline import build_threeline, find_bands
 
 _FOOTER = re.compile(r"^[-—–－\s]*(第\s*)?\d+\s*(页)?[-—–－\s]*(/\s*\d+)?$")
+STACKED_GAP = 24.0  # points: a table this close under another, with nothing between, is its sibling
 OUTSIDE_WARN = 20  # characters set outside the page box before it is worth a warning
 
 
@@ -82,15 +83,15 @@ def _read_page(page, page_no: int, warnings: list[Issue]) -> tuple[Page, list[Pi
     pieces.sort(key=lambda p: p.ys[0])
     lines = _text_lines(rest, page_no)
     floor = 0.0
+    prev: Piece | None = None
     for p in pieces:
         cap = caption_above(lines, p.ys[0], floor, float(page.width), p.xs[0], p.xs[-1])
-        p.title, p.unit, p.continued, p.caption_lines = (
-            cap.title,
-            cap.unit,
-            cap.continued,
-            cap.lines,
-        )
+        p.title, p.unit, p.continued = cap.title, cap.unit, cap.continued
+        p.caption_lines = cap.lines
+        if prev is not None and not cap.lines and p.ys[0] - prev.ys[-1] < STACKED_GAP:
+            p.stacked = True
         floor = p.ys[-1]
+        prev = p
     return Page(page_no, float(page.width), float(page.height), lines), pieces
 
 
@@ -171,6 +172,8 @@ def _stitch(pages: list[Page], pieces_by_page: list[list[Piece]]):  # noqa: ANN2
                     continue
             if piece.kind == "three-line" and not piece.header_rows and piece.n_rows < 2:
                 continue  # rules round one line of text (a chart legend), not a table
+            if piece.stacked and piece.title is None and tables:
+                piece.title = tables[-1].title  # a sibling under the same annex heading
             tables.append(start_table(f"T{len(tables) + 1}", piece))
             last_piece = piece
     return tables

@@ -47,6 +47,7 @@ class Piece:
     title: str | None = None
     unit: str | None = None
     continued: bool = False  # a 续表 marker stands above it
+    stacked: bool = False  # right under another table, nothing between: same annex
     caption_lines: list[str] = field(default_factory=list)
     slots: list[list[Region]] = field(default_factory=list)
     band: object | None = None  # a three-line piece's rules, to re-read it with other columns
@@ -87,7 +88,7 @@ def assign_chars(piece: Piece, chars: list[Char]) -> list[Char]:
         c = min(max(bisect_right(piece.xs, cx) - 1, 0), piece.n_cols - 1)
         piece.slots[r][c].chars.append(ch)
     for reg in piece.regions:
-        reg.text = cell_text([c for c in reg.chars if c["text"].strip()]) if reg.chars else ""
+        reg.text = cell_text(reg.chars) if reg.chars else ""
     return rest
 
 

@@ -7,7 +7,7 @@ spans from the drawing itself, where pdfplumber's table finder leaves ``None`` h
 
 from __future__ import annotations
 
-import numpy as np
+from bisect import bisect_left, bisect_right
 
 from .edges import JOIN, Segment, covered
 from .grid import Piece, Region
@@ -17,21 +17,12 @@ _TOL = JOIN
 
 
 def _components(hs: list[Segment], vs: list[Segment]) -> list[tuple[list[int], list[int]]]:
-    """Groups of horizontal and vertical rules that touch each other."""
+    """Groups of horizontal and vertical rules that touch each other (union-find over the
+    crossings, found with a sorted sweep: no numpy, whose import costs more than a page)."""
     if not hs or not vs:
         return []
-    hy = np.array([h.pos for h in hs])
-    ha = np.array([h.a for h in hs])
-    hb = np.array([h.b for h in hs])
-    vx = np.array([v.pos for v in vs])
-    va = np.array([v.a for v in vs])
-    vb = np.array([v.b for v in vs])
-    touch = (
-        (vx[None, :] >= ha[:, None] - _TOL)
-        & (vx[None, :] <= hb[:, None] + _TOL)
-        & (hy[:, None] >= va[None, :] - _TOL)
-        & (hy[:, None] <= vb[None, :] + _TOL)
-    )
+    order = sorted(range(len(vs)), key=lambda j: vs[j].pos)
+    xs = [vs[j].pos for j in order]
     n_h = len(hs)
     parent = list(range(n_h + len(vs)))
 
@@ -41,17 +32,21 @@ def _components(hs: list[Segment], vs: list[Segment]) -> list[tuple[list[int], l
             i = parent[i]
         return i
 
-    for i, j in zip(*np.nonzero(touch), strict=True):
-        a, b = find(int(i)), find(n_h + int(j))
-        if a != b:
-            parent[a] = b
+    touched: set[int] = set()
+    for i, h in enumerate(hs):
+        for k in range(bisect_left(xs, h.a - _TOL), bisect_right(xs, h.b + _TOL)):
+            j = order[k]
+            v = vs[j]
+            if v.a - _TOL <= h.pos <= v.b + _TOL:
+                touched.add(i)
+                touched.add(n_h + j)
+                a, b = find(i), find(n_h + j)
+                if a != b:
+                    parent[a] = b
     groups: dict[int, tuple[list[int], list[int]]] = {}
-    for i in range(n_h):
-        if touch[i].any():
-            groups.setdefault(find(i), ([], []))[0].append(i)
-    for j in range(len(vs)):
-        if touch[:, j].any():
-            groups.setdefault(find(n_h + j), ([], []))[1].append(j)
+    for node in sorted(touched):
+        hi, vi = groups.setdefault(find(node), ([], []))
+        (hi if node < n_h else vi).append(node if node < n_h else node - n_h)
     return list(groups.values())
 
 

@@ -40,6 +40,8 @@ def continues(prev: Table, prev_piece: Piece, piece: Piece) -> bool:
     w1 = piece.xs[-1] - piece.xs[0]
     if abs(w1 - w0) > WIDTH_TOL * w0:
         return False
+    if not prev.rows:
+        return True  # the page before held only the header's top: this piece completes it
     if piece.header_rows:
         sim = fuzz.ratio(header_signature(prev.columns), header_signature(header_paths(piece)))
         if sim >= HEADER_SIMILARITY:
@@ -82,6 +84,9 @@ def start_table(table_id: str, piece: Piece) -> Table:
 
 
 def append_piece(table: Table, prev_piece: Piece, piece: Piece) -> None:
+    if not table.rows:
+        _complete_header(table, prev_piece, piece)
+        return
     body = to_cells(piece, range(piece.header_rows, piece.n_rows))
     if piece.n_cols != table.n_cols:
         cmap = column_map(prev_piece, piece)
@@ -102,6 +107,27 @@ def append_piece(table: Table, prev_piece: Piece, piece: Piece) -> None:
     table.bboxes[piece.page] = piece.bbox
     if table.unit is None:
         table.unit = piece.unit
+
+
+def _complete_header(table: Table, prev_piece: Piece, piece: Piece) -> None:
+    """The top of a header alone at a page's foot, the rest and the body on the next page:
+    each of the piece's columns gets the path of the header cell above its centre."""
+    lower = header_paths(piece) if piece.header_rows else [[] for _ in range(piece.n_cols)]
+    columns = []
+    for c in range(piece.n_cols):
+        mid = (piece.xs[c] + piece.xs[c + 1]) / 2
+        k = next(
+            (k for k in range(prev_piece.n_cols) if prev_piece.xs[k] <= mid < prev_piece.xs[k + 1]),
+            None,
+        )
+        upper = table.columns[k] if k is not None else []
+        columns.append([p for p in upper + lower if p] or [""])
+    table.columns = columns
+    table.header = table.header + to_cells(piece, range(0, piece.header_rows))
+    table.rows = to_cells(piece, range(piece.header_rows, piece.n_rows))
+    table.pages.append(piece.page)
+    table.bboxes[piece.page] = piece.bbox
+    table.notes.append(f"表头跨第{prev_piece.page}、{piece.page}页，已合并")
 
 
 def _remap(row: list[Cell], cmap: list[int], piece: Piece) -> list[Cell]:

@@ -63,9 +63,10 @@ def line_text(chars: list[Char], space_ratio: float = 0.6) -> str:
 
 
 def cell_text(chars: list[Char]) -> str:
-    """Text of a cell: its lines joined with nothing between them (wrapped Chinese text)."""
-    text = "".join(line_text(ln) for ln in group_lines(chars))
-    return _SPACES.sub(" ", text).strip()
+    """Text of a cell: its lines joined with nothing between them (wrapped Chinese text).
+    Spaces printed inside a line are kept (collapsed to one); at a line's ends they go."""
+    lines = [line_text(ln).strip() for ln in group_lines(chars)]
+    return _SPACES.sub(" ", "".join(lines)).strip()
 
 
 def bbox_of(chars: list[Char]) -> tuple[float, float, float, float]:

@@ -82,7 +82,9 @@ def _band(rules: list[Segment], free: list[Segment]) -> list[Band]:
 
 
 def _segments(line: list[Char]) -> list[list[Char]]:
-    """Split a line of characters where a gap wider than half an em separates two cells."""
+    """Split a line of characters where a gap wider than half an em separates two cells
+    (printed spaces do not bridge a gap: they are not ink)."""
+    line = [c for c in line if c["text"].strip()] or line
     segs: list[list[Char]] = [[line[0]]]
     for prev, c in zip(line, line[1:], strict=False):
         size = max(1.0, prev["bottom"] - prev["top"])
@@ -134,11 +136,11 @@ def build_threeline(
     for ch in chars:
         cy = (ch["top"] + ch["bottom"]) / 2
         cx = (ch["x0"] + ch["x1"]) / 2
-        if band.top < cy < band.bottom and band.x0 - 2 <= cx <= band.x1 + 2 and ch["text"].strip():
+        if band.top < cy < band.bottom and band.x0 - 2 <= cx <= band.x1 + 2:
             inside.append(ch)
         else:
             rest.append(ch)
-    if not inside:
+    if not any(c["text"].strip() for c in inside):
         return None, chars
     split = band.head if band.head is not None else band.top
     head_chars = [c for c in inside if (c["top"] + c["bottom"]) / 2 < split]
