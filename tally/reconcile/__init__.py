@@ -1,0 +1,47 @@
+"""Document → findings. Knows arithmetic and the genre, nothing of PDFs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..extract.model import Document
+from .findings import Finding, FindingCell
+from .structure import Vocab, build_view
+
+__all__ = ["Finding", "FindingCell", "Vocab", "check_document"]
+
+
+def check_document(
+    doc: Document, rules: list[Path] | None = None, vocab: Vocab | None = None
+) -> list[Finding]:
+    """Every check on every table; all failures, never only the first."""
+    from .rates import rates, shares
+    from .scores import scores
+    from .sums import column_sums, hierarchy, row_sums
+
+    vocab = vocab or Vocab.load(rules)
+    findings: list[Finding] = []
+    for table in doc.tables:
+        if not table.rows or not table.columns:
+            continue
+        view = build_view(table, vocab)
+        for check in (row_sums, column_sums, hierarchy, rates, shares, scores):
+            findings.extend(check(view))
+    return _dedupe(findings)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One relation can be reached by two routes (a 合计 row that is also a level parent):
+    keep the first report of the same printed cell with the same expectation."""
+    out: list[Finding] = []
+    seen: set[tuple] = set()
+    for f in findings:
+        rep = next((c for c in f.cells if c.role in ("reported", "claim")), None)
+        key = (f.severity, rep.page if rep else None, rep.bbox if rep else None, f.expected)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    order = {"error": 0, "warning": 1, "info": 2}
+    out.sort(key=lambda f: order[f.severity])
+    return out

@@ -1,0 +1,207 @@
+"""What each row and column of a table is, read from the table's own words.
+
+A column is a label column (mostly text) or a value column (mostly numbers). A row is a total
+(合计), a subtotal (小计), a part of the row above (其中), or an item at some level of the
+hierarchy: classification codes (302 → 30201), list markers (一、 → （一） → 1. → （1）), or
+which of the 一级/二级/三级 columns is filled. Nothing here names a project or a column of one
+report; the words live in ``rules/default.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..extract.model import Cell, Table
+
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_SPACE = re.compile(r"\s+")
+_CODE = re.compile(r"^\d{3,}$")
+# list markers, outermost first
+_LEVELS = [
+    re.compile(r"^[一二三四五六七八九十]+[、.．]"),
+    re.compile(r"^[(（][一二三四五六七八九十]+[)）]"),
+    re.compile(r"^\d+[、.．](?!\d)"),
+    re.compile(r"^[(（]\d+[)）]"),
+    re.compile(r"^[①-⑳]"),
+]
+
+
+@dataclass(slots=True)
+class Vocab:
+    words: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, extra: list[Path] | None = None) -> Vocab:
+        import yaml
+
+        text = resources.files("tally.reconcile").joinpath("rules/default.yaml").read_text("utf-8")
+        words = {k: list(v) for k, v in yaml.safe_load(text).items()}
+        for path in extra or []:
+            more = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+            for k, v in more.items():
+                words.setdefault(k, [])
+                words[k].extend(w for w in v if w not in words[k])
+        return cls(words)
+
+    def has(self, key: str, text: str) -> bool:
+        return any(w in text for w in self.words.get(key, []))
+
+
+def norm(text: str) -> str:
+    """NFKC, no spaces, no parenthesised notes such as （万元）."""
+    t = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    return _PAREN.sub("", t) if _PAREN.sub("", t) else t
+
+
+def strip_marker(text: str) -> str:
+    t = norm(text)
+    for pat in _LEVELS:
+        m = pat.match(t)
+        if m:
+            return t[m.end() :]
+    return t
+
+
+def marker_level(text: str) -> int | None:
+    t = norm(text)
+    for i, pat in enumerate(_LEVELS):
+        if pat.match(t):
+            return i + 1
+    return None
+
+
+@dataclass(slots=True)
+class Column:
+    index: int
+    path: list[str]
+    label: bool  # mostly text: names, codes, explanations
+    value: bool  # mostly numbers
+    code: bool = False  # classification codes (302, 30201)
+    pct: bool = False  # its numbers are percentages: rates or shares, never summed
+    level_col: int | None = None  # 1 for 一级指标 ...
+
+    def is_rate(self, vocab: Vocab) -> bool:
+        """Rates, and changes of rates (执行率较上年增减（百分点）): never added up."""
+        raw = "".join(self.path)
+        return (
+            self.pct
+            or "百分点" in raw
+            or "%" in raw
+            or any(vocab.has("rate", norm(p)) for p in self.path)
+        )
+
+    def is_share(self, vocab: Vocab) -> bool:
+        return any(vocab.has("share", norm(p)) for p in self.path)
+
+    @property
+    def leaf(self) -> str:
+        return norm(self.path[-1]) if self.path else ""
+
+    @property
+    def name(self) -> str:
+        return " / ".join(self.path)
+
+
+@dataclass(slots=True)
+class View:
+    table: Table
+    vocab: Vocab
+    columns: list[Column]
+
+    @property
+    def rows(self) -> list[list[Cell]]:
+        return self.table.rows
+
+    def labels_left(self, r: int, c: int) -> list[Cell]:
+        """The row's label cells left of column ``c`` (each spanning cell once)."""
+        out: list[Cell] = []
+        for col in self.columns[:c]:
+            cell = self.rows[r][col.index]
+            if col.label and cell.text and all(cell is not o for o in out):
+                out.append(cell)
+        return out
+
+    def row_label(self, r: int, c: int | None = None) -> str:
+        cells = self.labels_left(r, len(self.columns) if c is None else c)
+        texts: list[str] = []
+        for cell in cells:
+            if cell.text not in texts:
+                texts.append(cell.text)
+        return " ".join(texts)
+
+    def kind_of_text(self, text: str) -> str:
+        """'total', 'subtotal', 'part' or 'item' for a row label."""
+        t = strip_marker(text)
+        if t.startswith(tuple(self.vocab.words.get("part_of", []))):
+            return "part"
+        if len(t) <= 8 and any(t.endswith(w) for w in self.vocab.words["subtotal"]):
+            return "subtotal"
+        if len(t) <= 8 and any(t == w or t.endswith(w) for w in self.vocab.words["total"]):
+            return "total"
+        return "item"
+
+    def kind(self, r: int, c: int) -> str:
+        """The kind of row ``r`` for the value in column ``c``: its first label that is not
+        a plain item decides."""
+        for cell in self.labels_left(r, c):
+            k = self.kind_of_text(cell.text)
+            if k != "item":
+                return k
+        return "item"
+
+    def level(self, r: int, c: int) -> int | None:
+        """Depth of the row in its hierarchy, for the value in column ``c``."""
+        row = self.rows[r]
+        for col in self.columns[:c]:
+            if col.code:
+                t = norm(row[col.index].text)
+                if _CODE.match(t):
+                    return len(t)
+        level_cols = [col for col in self.columns[:c] if col.level_col]
+        if level_cols:
+            filled = [col.level_col or 0 for col in level_cols if row[col.index].text]
+            if filled:  # the deepest level column that holds text
+                return max(filled)
+        for cell in reversed(self.labels_left(r, c)):
+            lv = marker_level(cell.text)
+            if lv is not None:
+                return lv
+        return None
+
+
+def build_view(table: Table, vocab: Vocab) -> View:
+    cols: list[Column] = []
+    for c, path in enumerate(table.columns):
+        seen: set[int] = set()
+        n_num = n_text = n_code = n_pct = 0
+        for row in table.rows:
+            cell = row[c]
+            if id(cell) in seen or not cell.text:
+                continue
+            seen.add(id(cell))
+            k = cell.quantity.kind
+            if k in ("number", "dash", "na"):
+                n_num += 1
+                n_pct += cell.quantity.percent
+                if _CODE.match(norm(cell.text)) and "." not in cell.text:
+                    n_code += 1
+            else:
+                n_text += 1
+        header = norm("".join(path))
+        level_col = None
+        for i, w in enumerate(vocab.words.get("level", []), start=1):
+            if w in header:
+                level_col = i
+        code = (
+            n_code >= 2
+            and n_code >= 0.8 * n_num
+            and ("编码" in header or "代码" in header or "科目" in header or n_text <= 2)
+        )
+        value = not code and n_num >= 1 and n_num >= 2 * n_text
+        pct = n_pct >= 1 and n_pct >= 0.5 * n_num
+        cols.append(Column(c, list(path), not value, value, code, pct, level_col))
+    return View(table, vocab, cols)
