@@ -13,7 +13,8 @@ prose whose numeric claims agree with the annexes, then three fully ruled (grid)
                                  spanning the 序号 and 单位名称 columns
   附件2 卫生健康专项资金项目支出明细表  portrait, one-level header, unit 万元; category labels
                                  spanning their 2 items vertically, a `合计` label spanning
-                                 3 columns, 1-decimal percentages, negative differences,
+                                 3 columns, 1-decimal percentages, a 占比 column (each row's
+                                 执行数 over the 合计 row's, 2 decimals, 合计 100.00%), negative differences,
                                  `-` for a zero difference and a zero prior-year amount,
                                  blank 备注 cells
   附件3 部门整体支出绩效目标完成情况表  landscape, one-level header, no unit; 一级/二级 labels
@@ -310,6 +311,7 @@ def make_data() -> dict:
         ["预算数"],
         ["执行数"],
         ["执行率"],
+        ["占比"],
         ["上年执行数"],
         ["较上年增减"],
         ["备注"],
@@ -329,6 +331,7 @@ def make_data() -> dict:
                     money(b),
                     money(e),
                     pct(e, b, 1),
+                    "",  # 占比: filled in below, once the 合计 执行数 is known
                     money(prev, zero="-"),
                     money(e - prev, zero="-"),
                     note,
@@ -338,6 +341,8 @@ def make_data() -> dict:
             n_items += 1
         if len(items) > 1:
             spans2.append((r0, 0, len(rows2) - 1, 0))
+    for r in rows2:  # 占比 = the row's 执行数 / the 合计 row's 执行数
+        r[6] = pct(int(num(r[4]) * 100), tot2[1])
     rows2.append(
         [
             "合计",
@@ -346,6 +351,7 @@ def make_data() -> dict:
             money(tot2[0]),
             money(tot2[1]),
             pct(tot2[1], tot2[0], 1),
+            pct(tot2[1], tot2[1]),
             money(tot2[2]),
             money(tot2[1] - tot2[2]),
             "",
@@ -560,9 +566,11 @@ def check(data: dict) -> None:
     r2 = t2["rows"]
     for r in r2:
         assert rate_ok(r[4], r[3], r[5], 1), r
-        assert num(r[4]) - num(r[6]) == num(r[7]), r
-    for j in (3, 4, 6, 7):
+        assert rate_ok(r[4], r2[-1][4], r[6], 2), r  # 占比 of the 合计 执行数
+        assert num(r[4]) - num(r[7]) == num(r[8]), r
+    for j in (3, 4, 7, 8):
         assert sum(num(r[j]) for r in r2[:-1]) == num(r2[-1][j]), j
+    assert abs(sum(num(r[6]) for r in r2[:-1]) - 100) <= Decimal("0.005") * (len(r2) - 1)
     r3 = t3["rows"]
     for r in r3[:-1]:
         assert num(r[6]) <= num(r[5]), r

@@ -91,6 +91,50 @@ def cmd_extract(ns: argparse.Namespace) -> int:
     return EXIT_FAILED if any(not r.ok for r in results) else EXIT_OK
 
 
+def cmd_check(ns: argparse.Namespace) -> int:
+    from .reconcile import Vocab, check_document
+
+    paths = expand_paths(ns.paths)
+    if not paths:
+        print("没有找到 PDF 文件" if ns.lang != "en" else "no PDF files found", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        vocab = Vocab.load([Path(r) for r in ns.rules or []])
+    except Exception as exc:  # a user's rule file: say which and why
+        print(
+            f"规则文件无法读取：{exc}" if ns.lang != "en" else f"cannot read rules: {exc}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    results = []
+    for p in paths:
+        res = read_one(p)
+        if res.document is not None:
+            try:
+                res.findings = check_document(res.document, vocab=vocab)
+            except Exception as exc:  # a bug in one check must not stop the batch
+                res.error = ExtractError(
+                    "internal", f"核对时出现内部错误（{type(exc).__name__}: {exc}）", str(exc)
+                )
+                res.document = None
+        results.append(res)
+    if ns.format == "json":
+        from .report.contract import report_json
+
+        _write(json.dumps(report_json(results, ns.lang), ensure_ascii=False, indent=1), ns.output)
+    else:
+        from .report.findings_out import check_summary
+
+        _write(check_summary(results, ns.lang, ns.show_info), ns.output)
+    if any(not r.ok for r in results):
+        return EXIT_FAILED
+    return (
+        EXIT_FINDINGS
+        if any(f.severity == "error" for r in results for f in r.findings)
+        else EXIT_OK
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="tally", description="核对部门绩效评价报告（PDF）中的表格与数字"
@@ -102,6 +146,14 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--output", "-o", help="输出文件（默认输出到终端）")
     ex.add_argument("--lang", choices=["zh", "en"], default="zh")
     ex.set_defaults(func=cmd_extract)
+    ck = sub.add_parser("check", help="核对表格中的合计、比率、得分 / check the arithmetic")
+    ck.add_argument("paths", nargs="+", help="PDF 文件或文件夹")
+    ck.add_argument("--format", choices=["text", "json"], default="text")
+    ck.add_argument("--output", "-o", help="输出文件（默认输出到终端）")
+    ck.add_argument("--lang", choices=["zh", "en"], default="zh")
+    ck.add_argument("--rules", action="append", help="补充的规则文件（YAML），可多次给出")
+    ck.add_argument("--show-info", action="store_true", help="也列出舍入误差（提示）")
+    ck.set_defaults(func=cmd_check)
     return p
 
 

@@ -32,8 +32,9 @@ def test_json_contract(tmp_path: Path) -> None:
 def test_folder_argument_reads_every_pdf(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     main(["extract", str(ROOT / "samples"), "--format", "json", "-o", str(out)])
-    paths = [Path(d["path"]).name for d in json.loads(out.read_text(encoding="utf-8"))["documents"]]
-    assert paths == sorted(p.name for p in (ROOT / "samples").glob("*.pdf"))
+    paths = [d["path"] for d in json.loads(out.read_text(encoding="utf-8"))["documents"]]
+    assert paths == [str(p) for p in sorted((ROOT / "samples").rglob("*.pdf"))]
+    assert any("/dirty/" in p for p in paths)
 
 
 def test_csv_has_bom_and_provenance(tmp_path: Path) -> None:

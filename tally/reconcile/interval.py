@@ -82,3 +82,13 @@ def verdict(printed: Iv, computed: Iv, parts: list[Iv] | None = None) -> str:
         if diff > printed.half + 4 * sd and diff > 2 * max(p.half for p in parts):
             return "warning"
     return "info"
+
+
+def weight(q: Quantity) -> Iv | None:
+    """A weight (分值) printed as a whole number is exact by definition (5分 is 5, not
+    [4.5, 5.5]); one printed with decimals (0.27 = 20/75) is rounded like any number."""
+    x = of(q)
+    if x is not None and q.kind == "number" and q.decimals == 0 and q.value is not None:
+        v = q.value * q.scale
+        return Iv(v, v)
+    return x

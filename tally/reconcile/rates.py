@@ -17,23 +17,31 @@ def _words(col: Column) -> str:
     return norm("".join(col.path))
 
 
+def _role(view: View, col: Column) -> str | None:
+    """'num' or 'den': the deepest header word that says which (预算执行情况 says both, so
+    its child 执行数 / 预算数 decides)."""
+    v = view.vocab
+    for part in reversed(col.path):
+        t = norm(part)
+        num, den = v.has("rate_numerator", t), v.has("rate_denominator", t)
+        if num and not den:
+            return "num"
+        if den and not num:
+            return "den"
+    return None
+
+
 def _candidates(view: View, rate: Column) -> list[tuple[Column, Column]]:
     """(numerator, denominator) column pairs a rate column may divide."""
     v = view.vocab
     amounts = [c for c in view.columns if c.value and not c.is_rate(v) and not c.is_share(v)]
     rate_key = rate.leaf if not rate.leaf.endswith(tuple(v.words["rate"])) else ""
-    rate_name = _words(rate)
-    nums = [
-        c
-        for c in amounts
-        if v.has("rate_numerator", _words(c)) and not v.has("rate_denominator", _words(c))
-    ]
-    dens = [c for c in amounts if v.has("rate_denominator", _words(c))]
-    if "到位" in rate_name:  # 到位率 = 到位 / 预算
+    if "到位" in _words(rate):  # 到位率 = 到位 / 预算
         nums = [c for c in amounts if "到位" in _words(c)]
-        dens = [
-            c for c in amounts if v.has("rate_denominator", _words(c)) and "到位" not in _words(c)
-        ]
+        dens = [c for c in amounts if _role(view, c) == "den" and "到位" not in _words(c)]
+    else:
+        nums = [c for c in amounts if _role(view, c) == "num"]
+        dens = [c for c in amounts if _role(view, c) == "den"]
     pairs = []
     for n in nums:
         for d in dens:
@@ -43,12 +51,20 @@ def _candidates(view: View, rate: Column) -> list[tuple[Column, Column]]:
                 continue
             same_parent = n.path[:-1] == d.path[:-1] == rate.path[:-1] and len(rate.path) > 1
             if not rate_key and not same_parent:
+                if len(rate.path) > 1 and (
+                    n.path[:-1] == rate.path[:-1] or d.path[:-1] == rate.path[:-1]
+                ):
+                    continue  # a rate inside a group divides that group's own columns
                 # a lone rate column divides the overall amounts: the totals if there are any
                 if not (_is_total(view, n) and _is_total(view, d)) and (
                     len(nums) > 1 or len(dens) > 1
                 ):
                     continue
             pairs.append((n, d))
+    if len(rate.path) > 1:
+        inside = [(n, d) for n, d in pairs if n.path[:-1] == d.path[:-1] == rate.path[:-1]]
+        if inside:
+            return inside
     return pairs
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
+from ..extract.model import Cell
 from ..extract.numbers import parse_quantity
 from . import interval as iv
 from .findings import Finding, FindingCell
@@ -48,7 +50,7 @@ def scores(view: View) -> list[Finding]:
         if id(s) in seen or view.kind(r, score.index) != "item":
             continue
         seen.add(id(s))
-        wi, si = iv.of(w.quantity), iv.of(s.quantity)
+        wi, si = iv.weight(w.quantity), iv.of(s.quantity)
         if not (w.quantity.is_number and s.quantity.is_number) or wi is None or si is None:
             continue
         label = view.row_label(r, weight.index)
@@ -168,33 +170,48 @@ def _target(view, r, w, s, wi, si, label) -> list[Finding]:  # noqa: ANN001
 
 def _label_weights(view: View, weight: Column) -> list[Finding]:
     """决策（22分）: the weight a level's label prints equals the weights of the rows under it
-    (a weight printed once per spanning cell counts once)."""
+    (a weight printed once per spanning cell counts once). Deepest levels first: a group
+    whose weights are an equal split (75 × 0.27 under 20分) stands for its exact N/n each
+    when its parent level is added up."""
     rels: list[Relation] = []
-    for col in view.columns:
-        if not col.label or col.index >= weight.index:
-            continue
+    exact: dict[int, Cell] = {}  # id(weight cell) -> the same cell with its unrounded value
+    rows = view.rows
+    for col in sorted(
+        (c for c in view.columns if c.label and c.index < weight.index), key=lambda c: -c.index
+    ):
         r = 0
-        rows = view.rows
         while r < len(rows):
             text = rows[r][col.index].text
-            m = _WEIGHT_IN_LABEL.search(unicodedata.normalize("NFKC", text))
             k = r + 1
             while k < len(rows) and rows[k][col.index].text == text:
                 k += 1
-            if m and text:
-                cells: list = []
+            m = _WEIGHT_IN_LABEL.search(unicodedata.normalize("NFKC", text)) if text else None
+            if m:
+                cells: list[Cell] = []
                 for j in range(r, k):
                     c = rows[j][weight.index]
                     if all(c is not o for o in cells) and view.kind(j, weight.index) == "item":
                         cells.append(c)
                 claim = rows[r][col.index]
                 printed = parse_quantity(m.group(1) + "分")
-                stand_in = type(claim)(
-                    claim.page, claim.bbox, claim.text, printed, claim.row_span, claim.col_span
+                stand_in = Cell(
+                    claim.page,
+                    claim.bbox,
+                    m.group(1) + "分",
+                    printed,
+                    claim.row_span,
+                    claim.col_span,
                 )
-                if cells:
+                if cells and _equal_split(printed, cells):
+                    each = printed.value * printed.scale / len(cells)  # type: ignore[operator]
+                    for c in cells:
+                        exact[id(c)] = Cell(
+                            c.page, c.bbox, c.text, replace(c.quantity, value=each, decimals=12)
+                        )
+                elif cells:
+                    parts = [exact.get(id(c), c) for c in cells]
                     rels.append(
-                        Relation("level_weight", stand_in, cells, text, weight.name, view.table.id)
+                        Relation("level_weight", stand_in, parts, text, weight.name, view.table.id)
                     )
             r = k
     return evaluate(
@@ -202,3 +219,16 @@ def _label_weights(view: View, weight: Column) -> list[Finding]:
         "「{row}」所标分值为 {printed}，其下各项{col}之和为 {expected}（{ops}）",
         "'{row}' carries {printed}, but the {col} under it add up to {expected} ({ops})",
     )
+
+
+def _equal_split(total, cells) -> bool:  # noqa: ANN001
+    """75 weights printed 0.27 under 20分 are 20/75 each, rounded for print: the group's
+    weight split equally. Recomputed unrounded, they add up exactly."""
+    texts = {c.text for c in cells}
+    if len(texts) != 1 or len(cells) < 2 or total.value is None:
+        return False
+    q = cells[0].quantity
+    if not q.is_number:
+        return False
+    share = total.value * total.scale / len(cells)
+    return abs(round(share, q.decimals) - q.value * q.scale) < 1e-9

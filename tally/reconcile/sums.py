@@ -36,7 +36,7 @@ def evaluate(relations: list[Relation], zh: str, en: str) -> list[Finding]:
     """Check relations of one kind inferred one way; report only if most of them hold."""
     results = []
     for rel in relations:
-        t = iv.of(rel.total.quantity)
+        t = (iv.weight if rel.rule == "level_weight" else iv.of)(rel.total.quantity)
         ps = [iv.of(p.quantity) for p in rel.parts]
         if t is None or any(p is None for p in ps) or not rel.parts:
             continue

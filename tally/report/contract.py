@@ -21,7 +21,7 @@ class DocResult:
     path: str
     document: Document | None = None
     error: ExtractError | None = None
-    findings: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[Any] = field(default_factory=list)  # reconcile.Finding
     matches: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -52,7 +52,7 @@ def document_json(res: DocResult, lang: str = "zh") -> dict[str, Any]:
         "pages": len(doc.pages) if doc else 0,
         "tables": [table_json(t) for t in doc.tables] if doc else [],
         "matches": res.matches,
-        "findings": res.findings,
+        "findings": [f.to_json(lang) for f in res.findings],
         "warnings": [{"code": w.code, "message": w.message, "page": w.page} for w in doc.warnings]
         if doc
         else [],
