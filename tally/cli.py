@@ -92,7 +92,7 @@ def cmd_extract(ns: argparse.Namespace) -> int:
 
 
 def cmd_check(ns: argparse.Namespace) -> int:
-    from .reconcile import Vocab, check_document
+    from .reconcile import CheckStats, Vocab, check_document
 
     paths = expand_paths(ns.paths)
     if not paths:
@@ -111,7 +111,9 @@ def cmd_check(ns: argparse.Namespace) -> int:
         res = read_one(p)
         if res.document is not None:
             try:
-                res.findings = check_document(res.document, vocab=vocab)
+                stats = CheckStats()
+                res.findings = check_document(res.document, vocab=vocab, stats=stats)
+                res.checked = stats.relations
             except Exception as exc:  # a bug in one check must not stop the batch
                 res.error = ExtractError(
                     "internal", f"核对时出现内部错误（{type(exc).__name__}: {exc}）", str(exc)

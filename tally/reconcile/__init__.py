@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..extract.model import Document
 from .findings import Finding, FindingCell
 from .structure import Vocab, build_view
 
-__all__ = ["Finding", "FindingCell", "Vocab", "check_document"]
+__all__ = ["CheckStats", "Finding", "FindingCell", "Vocab", "check_document"]
+
+
+@dataclass(slots=True)
+class CheckStats:
+    relations: int = 0  # relations checked
+    untrusted: int = 0  # relations inferred but left unchecked: they did not hold on most rows
 
 
 def check_document(
-    doc: Document, rules: list[Path] | None = None, vocab: Vocab | None = None
+    doc: Document,
+    rules: list[Path] | None = None,
+    vocab: Vocab | None = None,
+    stats: CheckStats | None = None,
 ) -> list[Finding]:
     """Every check on every table; all failures, never only the first."""
     from .rates import rates, shares
@@ -27,6 +37,12 @@ def check_document(
         view = build_view(table, vocab)
         for check in (row_sums, column_sums, hierarchy, rates, shares, scores):
             findings.extend(check(view))
+        if stats is not None:
+            stats.relations += view.checked
+            stats.untrusted += view.skipped
+        if stats is not None:
+            stats.relations += view.checked
+            stats.untrusted += view.skipped
     return _dedupe(findings)
 
 

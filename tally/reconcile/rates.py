@@ -101,6 +101,7 @@ def rates(view: View) -> list[Finding]:
         if not best:
             continue
         _, checks, n, d = best
+        view.checked += len(checks)
         for r, pr, nu, de, p, q in checks:
             v = iv.verdict(p, q)
             if v in ("ok", "info"):
@@ -154,6 +155,7 @@ def shares(view: View) -> list[Finding]:
             if s is None or a is None or not row[sc.index].quantity.is_number:
                 continue
             members.append(row[sc.index])
+            view.checked += 1
             q = iv.ratio(a, total_amt)
             if q is None or iv.verdict(s, q) in ("ok", "info"):
                 continue

@@ -54,6 +54,7 @@ def scores(view: View) -> list[Finding]:
         if not (w.quantity.is_number and s.quantity.is_number) or wi is None or si is None:
             continue
         label = view.row_label(r, weight.index)
+        view.checked += 1
         if si.lo > wi.hi + iv.EPS:
             out.append(
                 Finding(
@@ -215,6 +216,7 @@ def _label_weights(view: View, weight: Column) -> list[Finding]:
                     )
             r = k
     return evaluate(
+        view,
         rels,
         "「{row}」所标分值为 {printed}，其下各项{col}之和为 {expected}（{ops}）",
         "'{row}' carries {printed}, but the {col} under it add up to {expected} ({ops})",

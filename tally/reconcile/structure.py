@@ -111,6 +111,8 @@ class View:
     table: Table
     vocab: Vocab
     columns: list[Column]
+    checked: int = 0  # relations checked (for the reviewer: how much was verified)
+    skipped: int = 0  # relations inferred but not trusted (they did not hold on most rows)
 
     @property
     def rows(self) -> list[list[Cell]]:

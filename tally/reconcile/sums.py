@@ -32,7 +32,7 @@ class Relation:
     table: str
 
 
-def evaluate(relations: list[Relation], zh: str, en: str) -> list[Finding]:
+def evaluate(view: View, relations: list[Relation], zh: str, en: str) -> list[Finding]:
     """Check relations of one kind inferred one way; report only if most of them hold."""
     results = []
     for rel in relations:
@@ -40,17 +40,16 @@ def evaluate(relations: list[Relation], zh: str, en: str) -> list[Finding]:
         ps = [iv.of(p.quantity) for p in rel.parts]
         if t is None or any(p is None for p in ps) or not rel.parts:
             continue
-        if (
-            all(p.quantity.kind != "number" for p in rel.parts)
-            and rel.total.quantity.kind != "number"
-        ):
-            continue
+        if not any(p.quantity.kind in ("number", "dash") for p in rel.parts):
+            continue  # nothing printed to add up: a form's layout, not a sum
         computed = iv.total(ps)  # type: ignore[arg-type]
         results.append((rel, t, computed, iv.verdict(t, computed, ps)))  # type: ignore[arg-type]
     if len(results) >= MIN_INSTANCES:
         held = sum(1 for *_, v in results if v != "error")
         if held < MIN_AGREEMENT * len(results):
+            view.skipped += len(results)
             return []
+    view.checked += len(results)
     out = []
     for rel, t, computed, v in results:
         if v == "ok":
@@ -190,6 +189,7 @@ def row_sums(view: View) -> list[Finding]:
                 )
             )
         out += evaluate(
+            view,
             rels,
             "「{row}」行：{col} 印为 {printed}，各分项之和为 {expected}（{ops}）",
             "row '{row}': {col} printed {printed}, its parts add up to {expected} ({ops})",
@@ -238,6 +238,7 @@ def _group_to_total(view: View) -> list[Finding]:
         if best:
             group = " / ".join(key)
             out += evaluate(
+                view,
                 best[1],
                 "「{row}」行：{col} 印为 {printed}，「"
                 + group
@@ -342,6 +343,14 @@ def column_sums(view: View) -> list[Finding]:
                 scope = range(t + 1, totals[i + 1] if i + 1 < len(totals) else len(view.rows))
             else:
                 scope = range(totals[i - 1] + 1 if i else 0, t)
+            if t + 1 < len(kinds) and kinds[t + 1] == "part":
+                # 总额 / 其中：甲 / 乙 / 丙: the rows under 其中 break the total itself down
+                stop = next(
+                    (k for k in range(t + 1, len(kinds)) if kinds[k] in ("total", "subtotal")),
+                    len(kinds),
+                )
+                scope = range(t + 1, stop)
+                kinds = kinds[: t + 1] + ["item"] * (stop - t - 1) + kinds[stop:]
             members = [r for r in scope if kinds[r] in ("item", "subtotal") and r not in covered]
             items = [r for r in members if kinds[r] == "item"]
             chosen = [r for r in members if kinds[r] == "subtotal"] + _top_level(view, items, c)
@@ -360,11 +369,13 @@ def column_sums(view: View) -> list[Finding]:
                     )
                 )
     out += evaluate(
+        view,
         sub_rels,
         "「{row}」行（{col}）印为 {printed}，所属各行之和为 {expected}（{ops}）",
         "subtotal row '{row}' ({col}) printed {printed}, its rows add up to {expected} ({ops})",
     )
     out += evaluate(
+        view,
         tot_rels,
         "「{row}」行（{col}）印为 {printed}，各行之和为 {expected}（{ops}）",
         "total row '{row}' ({col}) printed {printed}, the rows add up to {expected} ({ops})",
@@ -410,6 +421,7 @@ def hierarchy(view: View) -> list[Finding]:
                     )
                 )
     return evaluate(
+        view,
         rels,
         "「{row}」行（{col}）印为 {printed}，其下级各行之和为 {expected}（{ops}）",
         "row '{row}' ({col}) printed {printed}, its sub-items add up to {expected} ({ops})",

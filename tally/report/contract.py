@@ -23,6 +23,7 @@ class DocResult:
     error: ExtractError | None = None
     findings: list[Any] = field(default_factory=list)  # reconcile.Finding
     matches: list[dict[str, Any]] = field(default_factory=list)
+    checked: int | None = None  # relations checked, when the document was checked
 
     @property
     def ok(self) -> bool:
@@ -53,6 +54,7 @@ def document_json(res: DocResult, lang: str = "zh") -> dict[str, Any]:
         "tables": [table_json(t) for t in doc.tables] if doc else [],
         "matches": res.matches,
         "findings": [f.to_json(lang) for f in res.findings],
+        "checked_relations": res.checked,
         "warnings": [{"code": w.code, "message": w.message, "page": w.page} for w in doc.warnings]
         if doc
         else [],

@@ -17,10 +17,13 @@ def _pad(s: str, n: int) -> str:
     return s + " " * max(0, n - _width(s))
 
 
-def _num(x: float | None) -> str:
+def _num(x: float | None, like: str = "") -> str:
+    """A number in the precision the reported cell was printed with."""
     if x is None:
         return ""
-    return f"{x:,.4f}".rstrip("0").rstrip(".")
+    digits = like.replace("%", "").strip()
+    d = len(digits.split(".")[1]) if "." in digits and digits.split(".")[1].isdigit() else 0
+    return f"{x:,.{d}f}" if d or abs(x - round(x)) < 1e-9 else f"{x:,.4f}".rstrip("0").rstrip(".")
 
 
 def check_summary(results: list[DocResult], lang: str = "zh", show_info: bool = False) -> str:
@@ -38,9 +41,15 @@ def check_summary(results: list[DocResult], lang: str = "zh", show_info: bool = 
             s: sum(1 for f in res.findings if f.severity == s) for s in ("error", "warning", "info")
         }
         if zh:
-            head = f"{len(doc.pages)} 页，{len(doc.tables)} 张表；错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}"
+            head = (
+                f"{len(doc.pages)} 页，{len(doc.tables)} 张表，核对 {res.checked or 0} 处；"
+                f"错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}"
+            )
         else:
-            head = f"{len(doc.pages)} pages, {len(doc.tables)} tables; {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+            head = (
+                f"{len(doc.pages)} pages, {len(doc.tables)} tables, {res.checked or 0} relations checked; "
+                f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+            )
         mark = "✗" if counts["error"] else ("!" if counts["warning"] else "✓")
         out.append(f"{mark} {res.path}: {head}")
         shown = [f for f in res.findings if show_info or f.severity != "info"]
