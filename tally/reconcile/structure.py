@@ -113,6 +113,7 @@ class View:
     columns: list[Column]
     checked: int = 0  # relations checked (for the reviewer: how much was verified)
     skipped: int = 0  # relations inferred but not trusted (they did not hold on most rows)
+    _memo: dict = field(default_factory=dict)  # the checks ask the same questions many times
 
     @property
     def rows(self) -> list[list[Cell]]:
@@ -120,11 +121,15 @@ class View:
 
     def labels_left(self, r: int, c: int) -> list[Cell]:
         """The row's label cells left of column ``c`` (each spanning cell once)."""
+        key = ("labels", r, c)
+        if key in self._memo:
+            return self._memo[key]
         out: list[Cell] = []
         for col in self.columns[:c]:
             cell = self.rows[r][col.index]
             if col.label and cell.text and all(cell is not o for o in out):
                 out.append(cell)
+        self._memo[key] = out
         return out
 
     def row_label(self, r: int, c: int | None = None) -> str:
@@ -137,6 +142,12 @@ class View:
 
     def kind_of_text(self, text: str) -> str:
         """'total', 'subtotal', 'part' or 'item' for a row label."""
+        key = ("kind", text)
+        if key not in self._memo:
+            self._memo[key] = self._kind_of_text(text)
+        return self._memo[key]
+
+    def _kind_of_text(self, text: str) -> str:
         t = strip_marker(text)
         if t.startswith(tuple(self.vocab.words.get("part_of", []))):
             return "part"
@@ -157,6 +168,12 @@ class View:
 
     def level(self, r: int, c: int) -> int | None:
         """Depth of the row in its hierarchy, for the value in column ``c``."""
+        key = ("level", r, c)
+        if key not in self._memo:
+            self._memo[key] = self._level(r, c)
+        return self._memo[key]
+
+    def _level(self, r: int, c: int) -> int | None:
         row = self.rows[r]
         for col in self.columns[:c]:
             if col.code:
