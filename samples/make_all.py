@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["make_hunan.py", "make_threeline.py", "make_formats.py", "make_office.py"]
+SCRIPTS = ["make_hunan.py", "make_threeline.py", "make_formats.py", "make_office.py", "make_dirty.py"]
 
 
 def main() -> int:

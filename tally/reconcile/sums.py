@@ -30,14 +30,16 @@ class Relation:
     row: str
     column: str
     table: str
+    weights: bool = False  # 分值: a whole number is exact (5分 is 5), see interval.weight
 
 
 def evaluate(view: View, relations: list[Relation], zh: str, en: str) -> list[Finding]:
     """Check relations of one kind inferred one way; report only if most of them hold."""
     results = []
     for rel in relations:
-        t = (iv.weight if rel.rule == "level_weight" else iv.of)(rel.total.quantity)
-        ps = [iv.of(p.quantity) for p in rel.parts]
+        conv = iv.weight if rel.weights or rel.rule == "level_weight" else iv.of
+        t = conv(rel.total.quantity)
+        ps = [conv(p.quantity) for p in rel.parts]
         if t is None or any(p is None for p in ps) or not rel.parts:
             continue
         if not any(p.quantity.kind in ("number", "dash") for p in rel.parts):
@@ -358,6 +360,7 @@ def column_sums(view: View) -> list[Finding]:
             total_cell = view.rows[t][c]
             parts = [p for p in parts if p is not total_cell]
             if parts:
+                is_weight = any(view.vocab.has("weight", norm(p)) for p in col.path)
                 tot_rels.append(
                     Relation(
                         "column_sum",
@@ -366,6 +369,7 @@ def column_sums(view: View) -> list[Finding]:
                         view.row_label(t, c),
                         col.name,
                         view.table.id,
+                        is_weight,
                     )
                 )
     out += evaluate(

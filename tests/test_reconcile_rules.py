@@ -1,0 +1,180 @@
+"""Each rule on small tables built in memory: what it catches and what it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.extract.model import Cell, Document, Table
+from tally.extract.numbers import parse_quantity
+from tally.reconcile import check_document
+from tally.reconcile import interval as iv
+
+
+def _table(columns: list[list[str]], rows: list[list[str]], spans: dict | None = None) -> Table:
+    """Rows of text; ``spans`` maps (row, col) -> number of rows a cell spans (one object)."""
+    grid: list[list[Cell]] = []
+    for r, texts in enumerate(rows):
+        grid.append(
+            [
+                Cell(1, (10.0 * c, 10.0 * r, 10.0 * c + 9, 10.0 * r + 9), t, parse_quantity(t))
+                for c, t in enumerate(texts)
+            ]
+        )
+    for (r, c), n in (spans or {}).items():
+        for k in range(1, n):
+            grid[r + k][c] = grid[r][c]
+    return Table("T1", "表", "万元", [1], columns, [], grid)
+
+
+def _errors(table: Table, severity: str = "error") -> list:
+    return [f for f in check_document(Document("x.pdf", [], [table])) if f.severity == severity]
+
+
+def test_rounding_residue_is_not_an_error() -> None:
+    parts = [
+        iv.of(parse_quantity(x))
+        for x in [
+            "47.43",
+            "120.33",
+            "189.19",
+            "2.80",
+            "0.25",
+            "14.85",
+            "116.89",
+            "9.95",
+            "1.19",
+            "54.78",
+        ]
+    ]
+    printed = iv.of(parse_quantity("557.65"))
+    assert iv.verdict(printed, iv.total(parts), parts) == "info"
+    assert iv.verdict(iv.of(parse_quantity("557.95")), iv.total(parts), parts) == "error"
+
+
+def test_row_sum_of_a_group_total() -> None:
+    cols = [["项目"], ["资金到位情况", "专项"], ["资金到位情况", "自筹"], ["资金到位情况", "合计"]]
+    ok = _table(cols, [["甲", "1.00", "2.00", "3.00"], ["乙", "1.50", "0.00", "1.50"]])
+    assert _errors(ok) == []
+    bad = _table(cols, [["甲", "1.00", "2.00", "3.00"], ["乙", "1.50", "0.10", "1.50"]])
+    (f,) = _errors(bad)
+    assert (
+        f.rule == "row_sum"
+        and f.reported == pytest.approx(1.5)
+        and f.expected == pytest.approx(1.6)
+    )
+    assert [c.role for c in f.cells] == ["reported", "operand", "operand"]
+    assert "乙" in f.message_zh and "合计" in f.message_zh
+
+
+def test_part_rows_are_not_added_to_the_total() -> None:
+    cols = [["项目"], ["金额"]]
+    rows = [
+        ["一、基本支出", "10.00"],
+        ["其中：人员经费", "6.00"],
+        ["二、项目支出", "5.00"],
+        ["合计", "15.00"],
+    ]
+    assert _errors(_table(cols, rows)) == []
+
+
+def test_subtotal_closing_its_block_and_heading_it() -> None:
+    cols = [["地区"], ["单位"], ["金额"]]
+    after = [
+        ["A市", "一县", "1.00"],
+        ["A市", "二县", "2.00"],
+        ["A市", "小计", "3.00"],
+        ["B市", "三县", "4.00"],
+        ["B市", "小计", "4.00"],
+        ["合计", "合计", "7.00"],
+    ]
+    assert _errors(_table(cols, after)) == []
+    heading = [
+        ["A市", "小计", "3.00"],
+        ["", "一县", "1.00"],
+        ["", "二县", "2.50"],
+        ["B市", "小计", "4.00"],
+        ["", "三县", "4.00"],
+        ["合计", "合计", "7.00"],
+    ]
+    (f,) = _errors(_table(cols, heading))
+    assert (
+        f.rule == "subtotal"
+        and f.reported == pytest.approx(3.0)
+        and f.expected == pytest.approx(3.5)
+    )
+
+
+def test_code_hierarchy_parent_equals_children() -> None:
+    cols = [["科目编码"], ["科目名称"], ["金额"]]
+    rows = [
+        ["", "合计", "30.00"],
+        ["301", "工资福利支出", "20.00"],
+        ["30101", "基本工资", "12.00"],
+        ["30102", "津贴补贴", "8.00"],
+        ["302", "商品和服务支出", "10.00"],
+        ["30201", "办公费", "9.00"],
+    ]
+    (f,) = _errors(_table(cols, rows))
+    assert f.rule == "hierarchy" and f.row.startswith("302") and f.expected == pytest.approx(9.0)
+
+
+def test_rate_and_not_applicable() -> None:
+    cols = [["项目"], ["到位"], ["支出"], ["执行率"]]
+    rows = [
+        ["甲", "200.00", "150.00", "75.00%"],
+        ["乙", "0.00", "0.00", "/"],
+        ["丙", "80.00", "80.00", "100.00%"],
+        ["丁", "50.00", "45.00", "95.00%"],
+    ]
+    (f,) = _errors(_table(cols, rows))
+    assert f.rule == "rate" and f.row == "丁" and f.expected == pytest.approx(90.0)
+
+
+def test_scores_weight_deduction_and_levels() -> None:
+    cols = [["一级指标"], ["二级指标"], ["三级指标"], ["分值"], ["得分"], ["扣分因素"]]
+    rows = [
+        ["决策（9分）", "立项（9分）", "依据", "5", "5.00", ""],
+        ["决策（9分）", "立项（9分）", "程序", "4", "3.60", "未建项目库，扣0.5分。"],
+        ["过程（6分）", "管理（6分）", "到位率", "6", "6.50", ""],
+        ["合计", "", "", "15", "15.10", ""],
+    ]
+    found = {f.rule for f in _errors(_table(cols, rows, {(0, 0): 2, (0, 1): 2}))}
+    assert found == {"deduction", "score_above_weight"}
+    rows[0][0] = rows[1][0] = "决策（10分）"
+    found = {f.rule for f in _errors(_table(cols, rows, {(0, 0): 2, (0, 1): 2}))}
+    assert "level_weight" in found
+
+
+def test_equal_split_weights_are_not_an_error() -> None:
+    cols = [["一级指标"], ["三级指标"], ["分值"], ["得分"]]
+    rows = [["数量指标（20分）", f"指标{i}", "0.27", "0.27"] for i in range(75)]
+    assert (
+        _errors(_table(cols, rows), "error") == [] and _errors(_table(cols, rows), "warning") == []
+    )
+
+
+def test_target_met_but_not_full_score_is_a_warning() -> None:
+    cols = [["三级指标"], ["年度指标值"], ["实际完成值"], ["分值"], ["自评得分"]]
+    rows = [
+        ["甲", "≥3期", "0期", "2", "0"],
+        ["乙", "≥10个", "12个", "2", "1"],
+        ["丙", "258家次", "277家次", "2", "2"],
+    ]
+    warnings = _errors(_table(cols, rows), "warning")
+    assert [w.row for w in warnings] == ["乙"] and warnings[0].rule == "target_score"
+
+
+def test_shares_against_total_and_hundred() -> None:
+    cols = [["项目"], ["金额"], ["占比"]]
+    ok = [["甲", "30.00", "30.00%"], ["乙", "70.00", "70.00%"], ["合计", "100.00", "100.00%"]]
+    assert _errors(_table(cols, ok)) == []
+    bad = [["甲", "30.00", "33.00%"], ["乙", "70.00", "70.00%"], ["合计", "100.00", "100.00%"]]
+    assert {f.rule for f in _errors(_table(cols, bad))} == {"share", "shares_sum"}
+
+
+def test_relation_that_fails_on_most_rows_is_not_trusted() -> None:
+    """A 合计 column that is not the sum of the columns beside it (a misread structure) gives
+    no findings rather than one per row."""
+    cols = [["项目"], ["甲"], ["乙"], ["合计"]]
+    rows = [[f"{i}", "1.00", "2.00", f"{10 + i}.00"] for i in range(6)]
+    assert _errors(_table(cols, rows)) == []
