@@ -32,6 +32,21 @@ class Relation:
     table: str
     weights: bool = False  # 分值: a whole number is exact (5分 is 5), see interval.weight
 
+    @classmethod
+    def at(
+        cls, rule: str, view: View, r: int, col: Column, parts: list[Cell], weights: bool = False
+    ) -> Relation:
+        """The relation of the cell at row ``r`` of ``col`` with ``parts``."""
+        return cls(
+            rule,
+            view.rows[r][col.index],
+            parts,
+            view.row_label(r, col.index),
+            col.name,
+            view.table.id,
+            weights,
+        )
+
 
 def evaluate(view: View, relations: list[Relation], zh: str, en: str) -> list[Finding]:
     """Check relations of one kind inferred one way; report only if most of them hold."""
@@ -324,16 +339,7 @@ def column_sums(view: View) -> list[Finding]:
         for s, members in blocks.items():
             parts = _unique([view.rows[m][c] for m in _top_level(view, members, c)])
             if parts:
-                sub_rels.append(
-                    Relation(
-                        "subtotal",
-                        view.rows[s][c],
-                        parts,
-                        view.row_label(s, c),
-                        col.name,
-                        view.table.id,
-                    )
-                )
+                sub_rels.append(Relation.at("subtotal", view, s, col, parts))
         kinds = [view.kind(r, c) for r in range(len(view.rows))]
         totals = [r for r, k in enumerate(kinds) if k == "total"]
         for i, t in enumerate(totals):
@@ -361,17 +367,7 @@ def column_sums(view: View) -> list[Finding]:
             parts = [p for p in parts if p is not total_cell]
             if parts:
                 is_weight = any(view.vocab.has("weight", norm(p)) for p in col.path)
-                tot_rels.append(
-                    Relation(
-                        "column_sum",
-                        total_cell,
-                        parts,
-                        view.row_label(t, c),
-                        col.name,
-                        view.table.id,
-                        is_weight,
-                    )
-                )
+                tot_rels.append(Relation.at("column_sum", view, t, col, parts, is_weight))
     out += evaluate(
         view,
         sub_rels,
@@ -414,16 +410,7 @@ def hierarchy(view: View) -> list[Finding]:
             top = min(levels[k] for k in kids)  # type: ignore[type-var]
             parts = _unique([view.rows[k][c] for k in kids if levels[k] == top])
             if parts and view.rows[r][c] not in parts and any(p.quantity.is_number for p in parts):
-                rels.append(
-                    Relation(
-                        "hierarchy",
-                        view.rows[r][c],
-                        parts,
-                        view.row_label(r, c),
-                        col.name,
-                        view.table.id,
-                    )
-                )
+                rels.append(Relation.at("hierarchy", view, r, col, parts))
     return evaluate(
         view,
         rels,
