@@ -43,7 +43,23 @@ def check_document(
         if stats is not None:
             stats.relations += view.checked
             stats.untrusted += view.skipped
-    return _dedupe(findings)
+    findings = _dedupe(findings)
+    _mark_suspects(findings)
+    return findings
+
+
+def _mark_suspects(findings: list[Finding]) -> None:
+    """One wrong number breaks every relation it is in (its row sum, its column sum, its
+    subtotal). A cell that two or more errors have in common is the likely culprit."""
+    from collections import Counter
+
+    key = lambda c: (c.page, tuple(round(v, 1) for v in c.bbox))  # noqa: E731
+    errors = [f for f in findings if f.severity == "error"]
+    counts = Counter(k for f in errors for k in {key(c) for c in f.cells})
+    for f in errors:
+        best = max(f.cells, key=lambda c: counts[key(c)], default=None)
+        if best is not None and counts[key(best)] >= 2:
+            f.suspect = best
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

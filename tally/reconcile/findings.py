@@ -36,6 +36,7 @@ class Finding:
     table: str | None = None  # table id
     row: str | None = None  # the row's label
     column: str | None = None  # the column's header path, joined
+    suspect: FindingCell | None = None  # the cell this error shares with other errors
 
     def message(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message_zh
@@ -57,6 +58,13 @@ class Finding:
             "table": self.table,
             "row": self.row,
             "column": self.column,
+            "suspect": None
+            if self.suspect is None
+            else {
+                "page": self.suspect.page,
+                "bbox": [round(v, 2) for v in self.suspect.bbox],
+                "text": self.suspect.text,
+            },
             "cells": [
                 {
                     "page": c.page,
