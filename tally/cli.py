@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -172,6 +173,15 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # e.g. the output folder does not exist
         print(
             f"无法写出结果：{exc}" if ns.lang != "en" else f"cannot write output: {exc}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    except Exception as exc:  # a bug of ours: a clear line, the traceback only on request
+        if os.environ.get("TALLY_DEBUG"):
+            raise
+        msg = f"内部错误（{type(exc).__name__}: {exc}）；设置 TALLY_DEBUG=1 可查看详细信息"
+        print(
+            msg if ns.lang != "en" else f"internal error ({type(exc).__name__}: {exc})",
             file=sys.stderr,
         )
         return EXIT_FAILED

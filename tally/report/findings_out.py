@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from .contract import DocResult
+from .text_out import failure_line
 
 _SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -21,9 +22,29 @@ def _num(x: float | None, like: str = "") -> str:
     """A number in the precision the reported cell was printed with."""
     if x is None:
         return ""
-    digits = like.replace("%", "").strip()
-    d = len(digits.split(".")[1]) if "." in digits and digits.split(".")[1].isdigit() else 0
-    return f"{x:,.{d}f}" if d or abs(x - round(x)) < 1e-9 else f"{x:,.4f}".rstrip("0").rstrip(".")
+    frac = like.replace("%", "").strip().partition(".")[2]
+    d = len(frac) if frac.isdigit() else 0
+    pct = "%" if like.endswith("%") else ""
+    if d or abs(x - round(x)) < 1e-9:
+        return f"{x:,.{d}f}{pct}"
+    return f"{x:,.4f}".rstrip("0").rstrip(".") + pct
+
+
+def _head(res: DocResult, zh: bool) -> str:
+    doc = res.document
+    n = {s: sum(1 for f in res.findings if f.severity == s) for s in ("error", "warning", "info")}
+    mark = "✗" if n["error"] else ("!" if n["warning"] else "✓")
+    if zh:
+        text = (
+            f"{len(doc.pages)} 页，{len(doc.tables)} 张表，核对 {res.checked or 0} 处；"
+            f"错误 {n['error']}，警告 {n['warning']}，提示 {n['info']}"
+        )
+    else:
+        text = (
+            f"{len(doc.pages)} pages, {len(doc.tables)} tables, {res.checked or 0} relations checked; "
+            f"{n['error']} errors, {n['warning']} warnings, {n['info']} info"
+        )
+    return f"{mark} {res.path}: {text}"
 
 
 def check_summary(results: list[DocResult], lang: str = "zh", show_info: bool = False) -> str:
@@ -31,58 +52,41 @@ def check_summary(results: list[DocResult], lang: str = "zh", show_info: bool = 
     out: list[str] = []
     for res in results:
         if res.document is None:
-            err = res.error
-            out.append(
-                f"✗ {res.path}: [{err.code}] {err.message(lang)}" if err else f"✗ {res.path}"
-            )
+            out.append(failure_line(res, lang))
             continue
-        doc = res.document
-        counts = {
-            s: sum(1 for f in res.findings if f.severity == s) for s in ("error", "warning", "info")
-        }
-        if zh:
-            head = (
-                f"{len(doc.pages)} 页，{len(doc.tables)} 张表，核对 {res.checked or 0} 处；"
-                f"错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}"
-            )
-        else:
-            head = (
-                f"{len(doc.pages)} pages, {len(doc.tables)} tables, {res.checked or 0} relations checked; "
-                f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
-            )
-        mark = "✗" if counts["error"] else ("!" if counts["warning"] else "✓")
-        out.append(f"{mark} {res.path}: {head}")
+        out.append(_head(res, zh))
         shown = [f for f in res.findings if show_info or f.severity != "info"]
         if not shown:
             continue
         cols = (
-            ("级别", "页", "规则", "印刷值", "应为", "差额", "说明")
+            ("级别", "页", "规则", "印刷值", "应为", "差额", "疑点", "说明")
             if zh
-            else ("severity", "page", "rule", "printed", "expected", "diff", "message")
+            else ("severity", "page", "rule", "printed", "expected", "diff", "suspect", "message")
         )
-        rows = []
+        rows = [cols]
         for f in shown:
-            rep = next(
-                (c for c in f.cells if c.role in ("reported", "claim")),
-                f.cells[0] if f.cells else None,
-            )
+            rep = next((c for c in f.cells if c.role in ("reported", "claim")), None)
+            like = rep.text if rep else ""
+            suspect = ""
+            if f.suspect is not None:
+                p = f.suspect.page
+                suspect = f"{f.suspect.text}（第{p}页）" if zh else f"{f.suspect.text} (p.{p})"
             rows.append(
                 (
                     _SEV_ZH[f.severity] if zh else f.severity,
-                    str(rep.page) if rep else "",
+                    str(rep.page if rep else (f.cells[0].page if f.cells else "")),
                     f.rule,
-                    rep.text if rep else "",
-                    _num(f.expected),
-                    _num(f.difference),
+                    like,
+                    _num(f.expected, like),
+                    _num(f.difference, like),
+                    suspect,
                     f.message(lang),
                 )
             )
-        widths = [max(_width(r[i]) for r in [cols, *rows]) for i in range(6)]
-        out.append(
-            "  " + "  ".join(_pad(c, widths[i]) for i, c in enumerate(cols[:6])) + "  " + cols[6]
-        )
+        n = len(cols) - 1
+        widths = [max(_width(r[i]) for r in rows) for i in range(n)]
         for r in rows:
             out.append(
-                "  " + "  ".join(_pad(c, widths[i]) for i, c in enumerate(r[:6])) + "  " + r[6]
+                "  " + "  ".join(_pad(c, widths[i]) for i, c in enumerate(r[:n])) + "  " + r[n]
             )
     return "\n".join(out)
