@@ -27,6 +27,19 @@ Checks done on every run (an AssertionError stops the script):
   * the printed string occurs exactly once on its page (as a whole number, not inside a longer
     one) and that hit lies in the table's area; ``page.crop(bbox).extract_text()`` is it.
 
+Prose and name plants (``NEW_PLANTS``; kinds prose_share, prose_rate, prose_total_score,
+prose_sum, sampled_exceeds_allocation, name_unmatched) come on top of the table plants, touch
+none of their rows or columns, and are checked too:
+  * a prose plant's original satisfies its relation (interval arithmetic on the operands
+    printed in its sentence) and its printed value does not; same format, >= 10 units off;
+  * it is found exactly once in the body pages (whole number), ``page.crop(bbox)`` gives it,
+    and its sentence is on that page;
+  * a renamed header shares no character with any annex-1 project name (the clean one
+    abbreviates one), has the same length (so the layout does not move), and is found once
+    on the table's first page, above the body;
+  * a sampled_exceeds_allocation plant leaves annex 2's own sums exact (before and after)
+    and puts its 合计-row cell above the project's annex-1 allocation (at or below before).
+
 ``--extract`` also runs ``tally extract`` on each dirty PDF and compares its tables with the
 clean truth (the only differences must be the planted cells).
 
@@ -38,6 +51,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import math
 import re
 import subprocess
 import sys
@@ -205,6 +219,153 @@ PLANTS: dict[str, list[dict]] = {
 }
 
 
+# --------------------------------------------------------------------------- prose and name plants
+# Plants in the body text and in names, for the checks of numeric claims in the prose and of
+# project names matched across annexes.  They touch no row or column of a table plant above.
+#
+# where="prose": ``anchor`` is a piece of one body paragraph (unique in the body) holding
+#   ``original``; the plant prints ``printed`` in its place.  ``rel`` is the relation the
+#   original satisfies and the printed value does not (interval arithmetic, as in the checker):
+#   ("ratio", num, den): value = num / den (×100 when a %); ("sum", [parts]): value = their sum;
+#   ("diff", total, [others]): value = total − the others.  Every operand is printed in the
+#   plant's sentence.
+# where="header": annex-2 column ``col`` of ``table`` renamed to ``printed``, a name sharing no
+#   character with any annex-1 project name (the clean header abbreviates an annex-1 name).
+# where="table" (sampled_exceeds_allocation): the cell (``unit_row``, ``col``) of annex 2 raised
+#   to ``unit_printed`` and, to keep annex 2's own sums, the row's 合计, its region's 小计 (and
+#   that row's 合计) and the 合计 row (that column and its 合计) raised by as much; the body's
+#   sentence quoting annex 2's total (``follow``) is updated too, so that the only relation
+#   broken is annex 2's 合计 row of that column against ``project``'s allocation in annex 1
+#   (its ``alloc_cols``).  The plant is recorded at that 合计-row cell.
+NEW_PLANTS: dict[str, list[dict]] = {
+    "hunan-amr-2023": [
+        dict(
+            id="P5",
+            kind="prose_share",
+            where="prose",
+            anchor="省直机关安排16,019.00万元，占比48.42%",
+            original="48.42%",
+            printed="48.24%",
+            rel=("ratio", "16,019.00", "33,085.00"),
+            breaks="占比 = 省直机关安排 / 共计 (16,019.00 / 33,085.00 = 48.42%); the two 占比 add up "
+            "to 100% (48.24% + 51.58%)",
+        ),
+        dict(
+            id="P6",
+            kind="prose_rate",
+            where="prose",
+            anchor="资金执行率95.54%",
+            original="95.54%",
+            printed="96.54%",
+            rel=("ratio", "33,454.63", "35,014.75"),
+            breaks="资金执行率 = 已使用资金 / 实际用于 (33,454.63 / 35,014.75 = 95.54%); 附件1 合计 row "
+            "资金使用率/合计 and 附件4 执行率 (95.54%)",
+        ),
+        dict(
+            id="P7",
+            kind="prose_total_score",
+            where="prose",
+            anchor="最终得分为95.09分",
+            original="95.09",
+            printed="95.90",
+            rel=("sum", ["20.1", "16.5", "33.49", "25"]),
+            breaks="最终得分 = 项目决策 + 项目过程 + 项目产出 + 项目效益 评价得分 (20.1 + 16.5 + 33.49 + 25 "
+            "= 95.09)",
+        ),
+    ],
+    "jiangxi-agri-2023": [
+        dict(
+            id="P4",
+            kind="prose_sum",
+            where="prose",
+            anchor="配套自筹资金2,065.00万元",
+            original="2,065.00",
+            printed="2,056.00",
+            rel=("diff", "44,219.00", ["42,154.00"]),
+            breaks="实际到位 = 专项资金 + 配套自筹资金 (44,219.00 = 42,154.00 + 2,065.00); 附件1 合计 row "
+            "资金到位情况/自筹资金 (2065.00)",
+        ),
+        dict(
+            id="P5",
+            kind="prose_total_score",
+            where="prose",
+            anchor="最终得分为94.35分",
+            original="94.35",
+            printed="94.53",
+            rel=("sum", ["18.30", "18.50", "33.20", "24.35"]),
+            breaks="最终得分 = 项目决策 + 项目过程 + 项目产出 + 项目效益 评价得分 (18.30 + 18.50 + 33.20 + "
+            "24.35 = 94.35); 附件3 合计 得分 (94.35)",
+        ),
+        dict(
+            id="P6",
+            kind="name_unmatched",
+            where="header",
+            table=1,
+            col=5,
+            printed="森林碳汇交易",
+            breaks="附件2 project column 「森林碳汇交易」 matches no 附件1 project (clean: 「良种繁育基地」 "
+            "= 附件1 良种繁育基地建设, whose allocation its sampled 合计 473.00 is checked against)",
+        ),
+    ],
+    "shaanxi-health-2022": [
+        dict(
+            id="P4",
+            kind="prose_share",
+            where="prose",
+            anchor="基本支出128,085.47万元，占比59.57%",
+            original="59.57%",
+            printed="59.75%",
+            rel=("ratio", "128,085.47", "215,021.57"),
+            breaks="占比 = 基本支出 / 共安排 (128,085.47 / 215,021.57 = 59.57%); the two 占比 add up to "
+            "100% (59.75% + 40.43%)",
+        ),
+        dict(
+            id="P5",
+            kind="prose_rate",
+            where="prose",
+            anchor="执行率仅73.1%",
+            original="73.1%",
+            printed="78.1%",
+            rel=("ratio", "3,362.60", "4,600.00"),
+            breaks="执行率 = 执行 / 预算 (3,362.60 / 4,600.00 = 73.1%); 附件2 row 紧急医学救援基地 执行率 "
+            "(73.1%)",
+        ),
+    ],
+    "guangdong-culture-2023": [
+        dict(
+            id="P4",
+            kind="sampled_exceeds_allocation",
+            where="table",
+            table=1,
+            col=11,
+            unit_row=6,
+            unit_printed="680.00",
+            label=[0, 1],
+            project="非遗工坊建设",
+            alloc_table=0,
+            alloc_cols=[2, 4],
+            follow=[
+                ("抽查资金{}万元", "total"),
+                ("抽查资金占专项资金总额的{}", ("share", "28,038.00")),
+            ],
+            breaks="附件2 合计 row 非遗工坊 (sampled) <= 附件1 非遗工坊建设 资金到位情况 专项资金 / 合计 "
+            "(1,260.00): 1,273.10 exceeds it; annex 2's own sums hold (南雄市 120.00 → 680.00 with its "
+            "合计, 韶关市 小计 and the 合计 row raised alike; the body's 抽查资金 and its share follow)",
+        ),
+        dict(
+            id="P5",
+            kind="prose_share",
+            where="prose",
+            anchor="2,978.00万元，占比10.62%",
+            original="10.62%",
+            printed="10.26%",
+            rel=("ratio", "2,978.00", "28,038.00"),
+            breaks="占比 = the direction's amount / 专项资金 (2,978.00 / 28,038.00 = 10.62%); the five "
+            "direction 占比 add up to 100%",
+        ),
+    ],
+}
+
 # --------------------------------------------------------------------------- numbers
 NUM = re.compile(r"-?[\d,]+(\.\d+)?%?")
 
@@ -356,6 +517,16 @@ class Sample:
     def cell_boxes(self, pageno: int, text: str) -> list[tuple]:
         return [b for p, b, s in self.cells if p == pageno and s == text]
 
+    # the prose body: its paragraphs as printed, and a way to replace one
+    def body_paras(self, data) -> list[str]:
+        raise NotImplementedError
+
+    def set_body_para(self, data, i: int, text: str) -> None:
+        raise NotImplementedError
+
+    def set_header(self, data, t: int, c: int, text: str) -> None:
+        raise NotImplementedError  # only the samples that have a name plant
+
 
 class Hunan(Sample):
     stem, module = "hunan-amr-2023", "make_hunan"
@@ -377,6 +548,12 @@ class Hunan(Sample):
         _, truth = self.mod.build(data)
         bad = hunan_violations(truth, data)
         assert not bad, bad
+
+    def body_paras(self, data):
+        return [c if isinstance(c, str) else "" for _, c in data.BODY]
+
+    def set_body_para(self, data, i, text):
+        data.BODY[i] = (data.BODY[i][0], text)
 
     def build(self, data, out_pdf):
         layout: list = []
@@ -411,6 +588,16 @@ class Model(Sample):
     def check(self, data):
         self.mod.check(data)
 
+    def body_paras(self, data):
+        return [t for _, t in data["body"]]
+
+    def set_body_para(self, data, i, text):
+        data["body"][i] = (data["body"][i][0], text)
+
+    def set_header(self, data, t, c, text):
+        cols = data["tables"][t]["columns"]
+        cols[c] = [*cols[c][:-1], text]
+
     def build(self, data, out_pdf):
         truth = self.mod.build(copy.deepcopy(data), out_pdf)
         self.cells = list(self.mod.build.cells)
@@ -438,6 +625,16 @@ class Office(Sample):
 
     def check(self, data):
         self.mod.verify(data)
+
+    def body_paras(self, data):
+        v = data["body"]["values"]
+        return [t.format(**v) for _, t in data["body"]["blocks"]]
+
+    def set_body_para(self, data, i, text):
+        # the paragraph becomes literal text (its template's placeholders filled in)
+        assert "{" not in text and "}" not in text, text
+        kind, _ = data["body"]["blocks"][i]
+        data["body"]["blocks"][i] = (kind, text)
 
     def build(self, data, out_pdf):
         self.mod.check_fit(data)  # every planted number still fits its cell on one line
@@ -498,6 +695,210 @@ def locate(sample: Sample, pdf_path: Path, table: dict, printed: str) -> tuple[i
     return pageno, bbox
 
 
+# --------------------------------------------------------------------------- prose and names
+def _pct_str(num: Decimal, den: Decimal, places: int) -> str:
+    from decimal import ROUND_HALF_UP
+
+    q = Decimal(1).scaleb(-places)
+    return f"{(num * 100 / den).quantize(q, ROUND_HALF_UP)}%"
+
+
+def rel_holds(rel: tuple, printed: str) -> bool:
+    """Can ``printed`` be the result of ``rel`` under some rounding of its operands?"""
+    target = _iv(printed)
+    if rel[0] == "ratio":
+        (nl, nh), (dl, dh) = _iv(rel[1]), _iv(rel[2])
+        k = 100 if printed.endswith("%") else 1
+        got = (nl * k / dh, nh * k / dl)
+    elif rel[0] == "sum":
+        got = _sum([_iv(x) for x in rel[1]])
+    elif rel[0] == "diff":
+        (tl, th), (ol, oh) = _iv(rel[1]), _sum([_iv(x) for x in rel[2]])
+        got = (tl - oh, th - ol)
+    else:
+        raise ValueError(rel)
+    return _meet(got, target)
+
+
+def rel_operands(rel: tuple) -> list[str]:
+    if rel[0] == "ratio":
+        return [rel[1], rel[2]]
+    if rel[0] == "sum":
+        return list(rel[1])
+    return [rel[1], *rel[2]]
+
+
+def sentence_of(paras: list[str], piece: str, need: list[str] = ()) -> str:
+    """The sentence (up to its 。) of the one paragraph that holds ``piece``, run on over the
+    next sentences, then back over the previous ones, until it holds every number in ``need``
+    (a total score and its parts; a 占比 and the total stated a sentence before)."""
+    hits = [t for t in paras if piece in t]
+    assert len(hits) == 1 and hits[0].count(piece) == 1, (piece, len(hits))
+    t = hits[0]
+    i = t.index(piece)
+    start = t.rfind("。", 0, i) + 1
+    end = i + len(piece)
+
+    def done() -> bool:
+        return all(whole(x).search(t[start:end]) for x in need)
+
+    while True:
+        end = t.find("。", end)
+        end = len(t) if end < 0 else end + 1
+        if end >= len(t) or done():
+            break
+    while start > 0 and not done():
+        start = t.rfind("。", 0, start - 1) + 1
+    return t[start:end]
+
+
+def edit_body(sample: Sample, data, old: str, new: str) -> None:
+    """Replace the one occurrence of ``old`` in the body by ``new``."""
+    paras = sample.body_paras(data)
+    assert sum(t.count(old) for t in paras) == 1, old
+    i = next(k for k, t in enumerate(paras) if old in t)
+    sample.set_body_para(data, i, paras[i].replace(old, new))
+
+
+def _money_like(like: str, v: Decimal) -> str:
+    """``v`` printed as the cell ``like`` is: decimals, and thousands separators if the
+    table uses them."""
+    places = len(like.split(".")[1]) if "." in like else 0
+    return f"{v:,.{places}f}" if "," in like or v >= 1000 else f"{v:.{places}f}"
+
+
+def a2_problems(rows: list[list[str]]) -> list[str]:
+    """Annex 2's own sums (row 合计 = its project columns; 小计 = its units; 合计 row = units
+    outside a region + 小计s), exact (the sampled amounts are printed in full)."""
+    num = [[value(x) if x.strip() not in ("", "-") else Decimal(0) for x in r[2:]] for r in rows]
+    bad = [f"row {i} 合计" for i, n in enumerate(num) if sum(n[1:]) != n[0]]
+    total = [Decimal(0)] * len(num[0])
+    i = 0
+    while i < len(rows) - 1:
+        if rows[i][1].startswith("小计"):
+            k = i + 1
+            while k < len(rows) - 1 and not rows[k][1].startswith("小计"):
+                k += 1
+            for j in range(len(total)):
+                if sum(n[j] for n in num[i + 1 : k]) != num[i][j]:
+                    bad.append(f"小计 row {i} col {j + 2}")
+                total[j] += num[i][j]
+            i = k
+        else:
+            total = [a + b for a, b in zip(total, num[i], strict=True)]
+            i += 1
+    bad += [f"合计 row col {j + 2}" for j in range(len(total)) if total[j] != num[-1][j]]
+    return bad
+
+
+def plan_sampled(p: dict, truth: dict, paras: list[str]) -> tuple[dict, list[tuple[str, str]]]:
+    """The annex-2 cells to change for a sampled_exceeds_allocation plant ({(row, col): new
+    text}) and the body edits that keep the body's quotes of annex 2 true."""
+    t = truth["tables"][p["table"]]
+    rows, c, u = t["rows"], p["col"], p["unit_row"]
+    last = len(rows) - 1
+    assert t["columns"][2] == ["合计"], t["columns"][2]
+    s = max(i for i in range(u) if rows[i][1].startswith("小计"))  # the unit's region 小计
+    assert rows[s][0] == rows[u][0] or not rows[u][0], (rows[s], rows[u])
+    delta = value(p["unit_printed"]) - value(rows[u][c])
+    assert delta > 0, p
+    cells = {}
+    for r in (u, s, last):
+        for j in (c, 2):
+            cells[(r, j)] = _money_like(rows[r][j], value(rows[r][j]) + delta)
+    assert cells[(u, c)] == p["unit_printed"]
+    old_total, new_total = rows[last][2], cells[(last, 2)]
+    edits = []
+    for fmt, what in p["follow"]:
+        if what == "total":
+            edits.append((fmt.format(old_total), fmt.format(new_total)))
+        else:
+            den = value(what[1])
+            old = _pct_str(value(old_total), den, 2)
+            edits.append((fmt.format(old), fmt.format(_pct_str(value(new_total), den, 2))))
+    for old, _ in edits:
+        assert sum(x.count(old) for x in paras) == 1, old
+    return cells, edits
+
+
+def body_pages(truth: dict) -> list[int]:
+    """The pages of the prose body: those before the first table."""
+    return list(range(1, min(t["pages"][0] for t in truth["tables"])))
+
+
+def _char_hits(page, printed: str) -> list[list[float]]:
+    """Occurrences of ``printed`` in the page's characters joined without line breaks (a
+    number wrapped over two lines), each as the union of its characters' boxes."""
+    chars = [ch for ch in page.chars if ch["text"].strip()]
+    text = "".join(ch["text"] for ch in chars)
+    out = []
+    for m in whole(printed).finditer(text):
+        cs = chars[m.start() : m.end()]
+        out.append(
+            [
+                min(ch["x0"] for ch in cs),
+                min(ch["top"] for ch in cs),
+                max(ch["x1"] for ch in cs),
+                max(ch["bottom"] for ch in cs),
+            ]
+        )
+    return out
+
+
+def locate_prose(pdf_path: Path, pages: list[int], printed: str, sentence: str):
+    """(page, bbox) of the one occurrence of ``printed`` in the body pages."""
+    hits = []
+    with pdfplumber.open(str(pdf_path)) as doc:
+        for pageno in pages:
+            page = doc.pages[pageno - 1]
+            found = page.search(whole(printed), regex=True, return_chars=False)
+            hits += [(pageno, [h[k] for k in ("x0", "top", "x1", "bottom")]) for h in found]
+        split = False
+        if not hits:  # wrapped over two lines: search the characters
+            split = True
+            for pageno in pages:
+                hits += [(pageno, b) for b in _char_hits(doc.pages[pageno - 1], printed)]
+        assert len(hits) == 1, (printed, hits)
+        pageno, bbox = hits[0]
+        # body characters abut, and a crop takes in a character that touches its edge: the
+        # box's sides are moved in to the next 0.01 strictly inside the text's
+        bbox = [
+            round(math.floor(bbox[0] * 100) / 100 + 0.01, 2),
+            round(bbox[1], 2),
+            round(math.ceil(bbox[2] * 100) / 100 - 0.01, 2),
+            round(bbox[3], 2),
+        ]
+        page = doc.pages[pageno - 1]
+        text = page.crop(bbox).extract_text()
+        if split:
+            assert printed in "".join(text.split()), (printed, text)
+        else:
+            assert text == printed, (printed, text)
+        # the sentence is on that page (or runs over onto the next)
+        flat = "".join((page.extract_text() or "").split())
+        if pageno < len(doc.pages):
+            flat += "".join((doc.pages[pageno].extract_text() or "").split())
+        assert "".join(sentence.split()) in flat, sentence
+    return pageno, bbox
+
+
+def locate_header(sample: Sample, pdf_path: Path, table: dict, printed: str):
+    """(page, bbox) of ``printed`` in the header of the table's first page: one hit on that
+    page, above the table's first body cell."""
+    pageno = table["pages"][0]
+    with pdfplumber.open(str(pdf_path)) as doc:
+        page = doc.pages[pageno - 1]
+        found = page.search(re.escape(printed), regex=True, return_chars=False)
+        assert len(found) == 1, (printed, pageno, len(found))
+        h = found[0]
+        bbox = [round(h[k], 2) for k in ("x0", "top", "x1", "bottom")]
+        body_top = min(b[1] for p, b, _ in sample.cells if p == pageno) if sample.cells else None
+        if body_top is not None:
+            assert bbox[3] <= body_top + 0.5, (printed, bbox, body_top)
+        assert page.crop(bbox).extract_text() == printed, printed
+    return pageno, bbox
+
+
 # --------------------------------------------------------------------------- one twin
 def row_label(row: list[str], cols: list[int]) -> str:
     parts = []
@@ -534,6 +935,7 @@ def make_twin(cls) -> dict:
         else:
             raise AssertionError(f"{stem} {p['id']} breaks nothing the sample's check sees")
         sample.set_cell(dirty, p["table"], p["row"], p["col"], p["printed"])
+    extra, cell_changes, header_changes = prepare_extra(sample, clean, dirty, clean_truth, plants)
     OUT.mkdir(exist_ok=True)
     pdf_path = OUT / f"{stem}-dirty.pdf"
     truth = sample.build(dirty, pdf_path)
@@ -542,6 +944,11 @@ def make_twin(cls) -> dict:
     want = copy.deepcopy(clean_truth)
     for p in plants:
         want["tables"][p["table"]]["rows"][p["row"]][p["col"]] = p["printed"]
+    for (ti, r, c), text in cell_changes.items():
+        want["tables"][ti]["rows"][r][c] = text
+    for (ti, c), text in header_changes.items():
+        col = want["tables"][ti]["columns"][c]
+        col[-1] = text
     for k in ("pages",):
         assert truth[k] == want[k], (stem, k)
     for a, b in zip(truth["tables"], want["tables"], strict=True):
@@ -568,6 +975,7 @@ def make_twin(cls) -> dict:
                 "breaks": p["breaks"],
             }
         )
+    out += finish_extra(sample, extra, clean_truth, truth, pdf_path)
     planted = {
         "pdf": pdf_path.name,
         "clean": f"{stem}.pdf",
@@ -583,6 +991,129 @@ def make_twin(cls) -> dict:
         )
     )
     return planted
+
+
+def prepare_extra(sample: Sample, clean, dirty, clean_truth: dict, plants: list[dict]):
+    """Apply the prose and name plants of ``sample`` to ``dirty`` (after its table plants),
+    checking each; return (the plants, {(table, row, col): text} of every annex cell changed
+    besides the table plants, {(table, col): name} of renamed headers)."""
+    extra = [copy.deepcopy(p) for p in NEW_PLANTS.get(sample.stem, [])]
+    cell_changes: dict = {}
+    header_changes: dict = {}
+    clean_paras = sample.body_paras(clean)
+    for p in extra:
+        if p["where"] == "prose":
+            o, n = p["original"], p["printed"]
+            assert p["anchor"].count(o) == 1, p["id"]
+            assert shape(o) == shape(n) and abs(value(o) - value(n)) >= 10 * last_unit(o), p["id"]
+            assert rel_holds(p["rel"], o) and not rel_holds(p["rel"], n), p["id"]
+            new_anchor = p["anchor"].replace(o, n)
+            edit_body(sample, dirty, p["anchor"], new_anchor)
+            ops = rel_operands(p["rel"])
+            p["sentence"] = sentence_of(sample.body_paras(dirty), new_anchor, ops)
+            for x in ops:  # the relation can be read off the sentence
+                assert whole(x).search(p["sentence"]), (p["id"], x)
+            clean_sentence = sentence_of(clean_paras, p["anchor"], ops)
+            assert clean_sentence.replace(p["anchor"], new_anchor) == p["sentence"], p["id"]
+            continue
+        # a table or header plant: no row or column of a table plant
+        for q in plants:
+            if q["table"] == p["table"]:
+                assert p["col"] != q["col"], (p["id"], q["id"])
+        t = clean_truth["tables"][p["table"]]
+        if p["where"] == "header":
+            p["original"] = t["columns"][p["col"]][-1]
+            names = [r[0] for r in clean_truth["tables"][0]["rows"] if r[0] != "合计"]
+            assert any(set(p["original"]) <= set(x) for x in names), p["original"]
+            assert not set(p["printed"]) & set("".join(names)), p["printed"]
+            assert len(p["printed"]) == len(p["original"]), p  # same width: same layout
+            sample.set_header(dirty, p["table"], p["col"], p["printed"])
+            header_changes[(p["table"], p["col"])] = p["printed"]
+            p["sentence"] = "/".join([*t["columns"][p["col"]][:-1], p["printed"]])
+        elif p["kind"] == "sampled_exceeds_allocation":
+            cells, edits = plan_sampled(p, clean_truth, sample.body_paras(dirty))
+            rows = t["rows"]
+            p["row"] = len(rows) - 1
+            for q in plants:
+                if q["table"] == p["table"]:
+                    assert all(q["row"] != r and q["col"] != c for r, c in cells), (p["id"], q)
+            assert not a2_problems(rows), a2_problems(rows)
+            new_rows = copy.deepcopy(rows)
+            for (r, c), text in cells.items():
+                new_rows[r][c] = text
+                sample.set_cell(dirty, p["table"], r, c, text)
+                cell_changes[(p["table"], r, c)] = text
+            assert not a2_problems(new_rows), a2_problems(new_rows)
+            for old, new in edits:
+                edit_body(sample, dirty, old, new)
+            # the one relation broken: the sampled 合计 against the project's allocation
+            a1 = clean_truth["tables"][p["alloc_table"]]
+            arow = next(r for r in a1["rows"] if r[0] == p["project"])
+            alloc = [value(arow[j]) for j in p["alloc_cols"]]
+            p["original"] = rows[p["row"]][p["col"]]
+            p["printed"] = cells[(p["row"], p["col"])]
+            assert value(p["original"]) <= min(alloc) and max(alloc) < value(p["printed"]), (
+                p["original"],
+                alloc,
+                p["printed"],
+            )
+            p["allocation"] = {"/".join(a1["columns"][j]): arow[j] for j in p["alloc_cols"]}
+            p["also_changed"] = [
+                {
+                    "row": r,
+                    "col": c,
+                    "row_label": row_label(rows[r], p["label"]),
+                    "column": t["columns"][c],
+                    "original": rows[r][c],
+                    "printed": text,
+                }
+                for (r, c), text in cells.items()
+                if (r, c) != (p["row"], p["col"])
+            ] + [{"where": "prose", "original": old, "printed": new} for old, new in edits]
+            p["sentence"] = "/".join(t["columns"][p["col"]])
+        else:
+            raise ValueError(p)
+    return extra, cell_changes, header_changes
+
+
+def finish_extra(sample, extra, clean_truth, truth, pdf_path) -> list[dict]:
+    """Locate the prose and name plants in the rendered PDF; their planted.json entries."""
+    out = []
+    for p in extra:
+        e = {"id": p["id"], "kind": p["kind"], "where": p["where"]}
+        if p["where"] == "prose":
+            page, bbox = locate_prose(pdf_path, body_pages(truth), p["printed"], p["sentence"])
+        else:
+            t = truth["tables"][p["table"]]
+            e["table"] = t["title"]
+            if p["where"] == "header":
+                e["col"] = p["col"]
+                e["column"] = clean_truth["tables"][p["table"]]["columns"][p["col"]]
+                page, bbox = locate_header(sample, pdf_path, t, p["printed"])
+            else:
+                if isinstance(sample, Hunan):
+                    sample._truth_title = t["title"]
+                assert t["rows"][p["row"]][p["col"]] == p["printed"]
+                e.update(
+                    row=p["row"],
+                    col=p["col"],
+                    row_label=row_label(t["rows"][p["row"]], p["label"]),
+                    column=t["columns"][p["col"]],
+                )
+                page, bbox = locate(sample, pdf_path, t, p["printed"])
+        e.update(
+            original=p["original"],
+            printed=p["printed"],
+            page=page,
+            bbox=bbox,
+            context=p["sentence"],
+            breaks=p["breaks"],
+        )
+        for k in ("project", "allocation", "also_changed"):
+            if k in p:
+                e[k] = p[k]
+        out.append(e)
+    return out
 
 
 def write_json(path: Path, obj) -> None:
@@ -618,12 +1149,17 @@ def extract_diff(stem: str) -> list[str]:
         return [f"{len(tables)} tables extracted, {len(clean['tables'])} in the truth"]
     expect = {}
     for p in planted["planted"]:
+        if "row" not in p:  # a prose plant, or a header (columns are not compared here)
+            continue
         ti = next(
             i
             for i, t in enumerate(clean["tables"])
             if t["title"] == p["table"] and t["rows"][p["row"]][p["col"]] == p["original"]
         )
         expect[(ti, p["row"], p["col"])] = (p["original"], p["printed"])
+        for a in p.get("also_changed", []):
+            if "row" in a:
+                expect[(ti, a["row"], a["col"])] = (a["original"], a["printed"])
     seen = set()
     for ti, (g, w) in enumerate(zip(tables, clean["tables"], strict=True)):
         if len(g["rows"]) != len(w["rows"]):
@@ -647,32 +1183,83 @@ def extract_diff(stem: str) -> list[str]:
 
 README_HEAD = """# Dirty twins
 
-Copies of the sample reports (`samples/*.pdf`) with planted arithmetic errors, for testing that
-the checker finds each one at its cell. Made by `python samples/make_dirty.py` (this file is
+Copies of the sample reports (`samples/*.pdf`) with planted errors, for testing that the
+checker finds each one at its place. Made by `python samples/make_dirty.py` (this file is
 written by it too): each twin is rendered by its sample's own generator from a copy of the
-clean data with a few table cells changed — one printed string per plant, same format and
-precision as the original, off by at least 10 units of the last printed decimal, unique on its
-page, no two plants in one row or column of a table.
+clean data with a few things changed.
+
+- **Table plants** (`where` absent): one table cell each — one printed string, same format and
+  precision as the original, off by at least 10 units of the last printed decimal, unique on
+  its page, no two plants in one row or column of a table.
+- **Prose plants** (`where: "prose"`): one number in the body text (same format, off by at least
+  10 units of its last decimal, unique in the body), so that a claim of the body no longer
+  holds: a 占比 against its part / total, a 执行率 against its numerator / denominator, a total
+  score against its four first-level parts, a total against its stated parts.
+- **Name and cross-table plants** (`where: "header"` / `"table"`): an annex-2 project column
+  renamed to a name no annex-1 project matches; an annex-2 project column whose sampled 合计
+  exceeds that project's annex-1 allocation, with annex 2's own sums (row 合计, 小计, 合计 row)
+  and the body's quote of annex 2's total changed alike, so that the cross-table relation is
+  the only one broken.
+
+None of them touches a row or column of a table plant.
 
 Per twin:
 
 - `<stem>-dirty.pdf` — the PDF;
-- `<stem>-dirty.planted.json` — the plants: `id`, `kind`, `table` (title as in the truth),
-  `row` / `col` (0-based body row / column as in the truth), `row_label`, `column` (header
-  path), `original` → `printed`, `page` (1-based) and `bbox` of the printed text (PDF points,
-  top-left origin: pdfplumber x0, top, x1, bottom), `breaks` (the relations it breaks);
+- `<stem>-dirty.planted.json` — the plants: `id`, `kind`, `original` → `printed`, `page`
+  (1-based) and `bbox` of the printed text (PDF points, top-left origin: pdfplumber x0, top,
+  x1, bottom; `page.crop(bbox).extract_text()` gives the printed text), `breaks` (the relations
+  it breaks); a table plant also has `table` (title as in the truth), `row` / `col` (0-based
+  body row / column as in the truth), `row_label`, `column` (header path); a newer plant has
+  `where` and `context` (its sentence as printed, run on to the sentence holding the parts, or
+  its header path as printed); a header plant has `table`, `col` and `column` (the clean header
+  path); a `sampled_exceeds_allocation` plant is recorded at annex 2's 合计-row cell of the
+  column and has `project`, `allocation` (the annex-1 cells it exceeds) and `also_changed`
+  (the other cells and body text changed to keep the sums);
 - `<stem>-dirty.truth.json` — the truth of the dirty PDF: the clean truth with the planted
-  cells changed (same contract as `samples/README.md`).
+  cells and headers changed (same contract as `samples/README.md`).
 
 Everything not planted is identical to the clean sample (the script checks the truth, and
 `python samples/make_dirty.py --extract` also compares `tally extract` of each twin with the
 clean truth).
 
 Kinds: `transposed_digit`, `wrong_total`, `wrong_subtotal`, `wrong_rate`, `wrong_share`,
-`score_above_weight`, `wrong_level_sum`, `wrong_total_score`.
+`score_above_weight`, `wrong_level_sum`, `wrong_total_score` (table cells);
+`prose_share`, `prose_rate`, `prose_total_score`, `prose_sum` (body text);
+`sampled_exceeds_allocation` (annex 2 against annex 1), `name_unmatched` (an annex-2 header).
 
 ## Plants
 """
+
+
+def readme_line(p: dict) -> str:
+    where = p.get("where", "table")
+    if where == "prose":
+        return (
+            f"- {p['id']} `{p['kind']}` — body, p.{p['page']}: `{p['original']}` → "
+            f"`{p['printed']}` in 「{p['context']}」; breaks {p['breaks']}"
+        )
+    if where == "header":
+        return (
+            f"- {p['id']} `{p['kind']}` — {p['table'].split(' ')[0]}, p.{p['page']}, header of "
+            f"column {p['col']} {'/'.join(p['column'])}: `{p['original']}` → `{p['printed']}`; "
+            f"breaks {p['breaks']}"
+        )
+    line = (
+        f"- {p['id']} `{p['kind']}` — {p['table'].split(' ')[0]}, p.{p['page']}, "
+        f"row {p['row']} 「{p['row_label']}」 × {'/'.join(p['column'])}: "
+        f"`{p['original']}` → `{p['printed']}`"
+    )
+    if p.get("also_changed"):
+        also = "; ".join(
+            f"row {a['row']} 「{a['row_label']}」 × {'/'.join(a['column'])} "
+            f"`{a['original']}` → `{a['printed']}`"
+            if "row" in a
+            else f"body 「{a['original']}」 → 「{a['printed']}」"
+            for a in p["also_changed"]
+        )
+        line += f" (also changed, consistently: {also})"
+    return line + f"; breaks {p['breaks']}"
 
 
 def write_readme() -> None:
@@ -681,11 +1268,7 @@ def write_readme() -> None:
         d = json.loads(path.read_text(encoding="utf-8"))
         lines.append(f"\n### `{d['pdf']}` (clean: `{d['clean']}`)\n")
         for p in d["planted"]:
-            lines.append(
-                f"- {p['id']} `{p['kind']}` — {p['table'].split(' ')[0]}, p.{p['page']}, "
-                f"row {p['row']} 「{p['row_label']}」 × {'/'.join(p['column'])}: "
-                f"`{p['original']}` → `{p['printed']}`; breaks {p['breaks']}"
-            )
+            lines.append(readme_line(p))
     (OUT / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -107,6 +107,12 @@ def cmd_check(ns: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
+    if ns.format in ("html", "xlsx", "pdf") and not ns.output:
+        print(
+            f"{ns.format} 格式需要 --output" if ns.lang != "en" else f"{ns.format} needs --output",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     results = []
     for p in paths:
         res = read_one(p)
@@ -125,6 +131,21 @@ def cmd_check(ns: argparse.Namespace) -> int:
         from .report.contract import report_json
 
         _write(json.dumps(report_json(results, ns.lang), ensure_ascii=False, indent=1), ns.output)
+    elif ns.format == "csv":
+        from .report.csv_out import findings_csv
+
+        _write(findings_csv(results, ns.lang, ns.show_info), ns.output, bom=True)
+    elif ns.format == "html":
+        from .report.html_out import findings_html
+
+        _write(findings_html(results, ns.lang, ns.show_info), ns.output)
+    elif ns.format == "xlsx":
+        from .report.xlsx_out import write_findings_xlsx
+
+        write_findings_xlsx(results, Path(ns.output), ns.lang, ns.show_info)
+    elif ns.format == "pdf":
+        if not _write_annotated(results, ns):
+            return EXIT_FAILED
     else:
         from .report.findings_out import check_summary
 
@@ -136,6 +157,38 @@ def cmd_check(ns: argparse.Namespace) -> int:
         if any(f.severity == "error" for r in results for f in r.findings)
         else EXIT_OK
     )
+
+
+def _write_annotated(results: list[DocResult], ns: argparse.Namespace) -> bool:
+    """One marked-up PDF per readable input. A single input and an --output ending in .pdf
+    (not an existing folder) name the file; otherwise --output is a folder, created if need be,
+    receiving NAME.tally.pdf per input. False when some PDF could not be written."""
+    from .report.pdf_out import annotate_pdf, annotated_name
+
+    zh = ns.lang != "en"
+    out = Path(ns.output)
+    single = len(results) == 1 and out.suffix.lower() == ".pdf" and not out.is_dir()
+    if not single:
+        out.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
+    ok = True
+    for res in results:
+        if res.document is None:
+            continue  # its error is in the exit code; there is nothing to mark up
+        target = out if single else out / annotated_name(res.path, used)
+        try:
+            annotate_pdf(res, target, ns.lang, ns.show_info)
+        except OSError:
+            raise
+        except Exception as exc:  # pypdf could not rewrite this file: say so, go on
+            ok = False
+            print(
+                f"无法写出标注 PDF：{res.path}（{type(exc).__name__}: {exc}）"
+                if zh
+                else f"cannot write the annotated PDF of {res.path} ({type(exc).__name__}: {exc})",
+                file=sys.stderr,
+            )
+    return ok
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,8 +204,18 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=cmd_extract)
     ck = sub.add_parser("check", help="核对表格中的合计、比率、得分 / check the arithmetic")
     ck.add_argument("paths", nargs="+", help="PDF 文件或文件夹")
-    ck.add_argument("--format", choices=["text", "json"], default="text")
-    ck.add_argument("--output", "-o", help="输出文件（默认输出到终端）")
+    ck.add_argument(
+        "--format",
+        choices=["text", "json", "html", "xlsx", "csv", "pdf"],
+        default="text",
+        help="text 终端摘要；json 报告契约；html 单个离线网页（页面截图、红框标出）；"
+        "xlsx 问题清单与各表（标出单元格）；csv 每条问题一行；pdf 原文件加批注框。"
+        "html/xlsx/pdf 需要 --output。pdf：单个输入且 --output 以 .pdf 结尾时写该文件，"
+        "否则 --output 为文件夹，每个输入写一个 名称.tally.pdf / "
+        "html, xlsx and pdf need --output; pdf writes OUTPUT.pdf for one input, otherwise "
+        "one NAME.tally.pdf per input into the folder OUTPUT",
+    )
+    ck.add_argument("--output", "-o", help="输出文件或文件夹（默认输出到终端）")
     ck.add_argument("--lang", choices=["zh", "en"], default="zh")
     ck.add_argument("--rules", action="append", help="补充的规则文件（YAML），可多次给出")
     ck.add_argument("--show-info", action="store_true", help="也列出舍入误差（提示）")

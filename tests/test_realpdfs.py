@@ -80,3 +80,31 @@ def test_summary_table_agrees_with_csv(folder: Path, year: str, values: dict[str
     assert not missing, f"{pdf.name}: labels not found in the table: {missing}"
     wrong = {k: (found[k], v) for k, v in values.items() if abs(found[k] - v) > 0.005}
     assert not wrong, f"{pdf.name}: extracted != recorded: {wrong}"
+
+
+def _table_titled(pdf: Path, words: str):
+    return next(t for t in read(str(pdf)).tables if t.title and words in t.title)
+
+
+def test_header_cut_by_the_page_foot_is_joined() -> None:
+    """省法院2018: the table's top header row alone at the foot of page 10, the rest of the
+    header and the body on page 11."""
+    pdf = REALPDFS / "jiangsu-budgets" / "江苏省高级人民法院" / "省法院2018年度部门预算公开.pdf"
+    t = _table_titled(pdf, "财政拨款收支预算总表")
+    assert t.pages == [10, 11]
+    assert t.columns[0] == ["收入", "项目名称"] and t.columns[-1][0] == "支出"
+    assert t.rows[-1][0].text == "收入合计"
+
+
+def test_title_left_at_the_foot_of_the_page_before() -> None:
+    pdf = REALPDFS / "jiangsu-budgets" / "江苏省人大办公厅" / "江苏省人大办公厅2017年度预算公开.pdf"
+    t = _table_titled(pdf, "财政拨款基本支出预算表")
+    assert t.pages[0] == 13 and t.unit == "万元"
+
+
+def test_row_cut_by_a_page_break_is_joined() -> None:
+    """WPS let the row 八、社会保障和就业支出 break across pages 7 and 8."""
+    pdf = REALPDFS / "jiangsu-budgets" / "江苏省人大办公厅" / "江苏省人大办公厅2017年度预算公开.pdf"
+    t = _table_titled(pdf, "收支预算总表")
+    labels = [row[2].text for row in t.rows]
+    assert "八、社会保障和就业支出" in labels and "业支出" not in labels

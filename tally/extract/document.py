@@ -170,13 +170,30 @@ def _stitch(pages: list[Page], pieces_by_page: list[list[Piece]]):  # noqa: ANN2
                     append_piece(prev, last_piece, piece)
                     last_piece = piece
                     continue
-            if piece.kind == "three-line" and not piece.header_rows and piece.n_rows < 2:
-                continue  # rules round one line of text (a chart legend), not a table
+            if piece.kind == "three-line" and (
+                piece.n_cols < 2 or not piece.header_rows and piece.n_rows < 2
+            ):
+                continue  # rules round a line of text or a paragraph (a legend, a box), not a table
             if piece.stacked and piece.title is None and tables:
                 piece.title = tables[-1].title  # a sibling under the same annex heading
+            if k == 0 and piece.title is None and pg.number > 1:
+                _orphan_caption(pages[pg.number - 2], pieces_by_page[pg.number - 2], piece)
             tables.append(start_table(f"T{len(tables) + 1}", piece))
             last_piece = piece
     return tables
+
+
+def _orphan_caption(prev_page: Page, prev_pieces: list[Piece], piece: Piece) -> None:
+    """A title (and unit) left at the foot of the page before, its table pushed over."""
+    floor = prev_pieces[-1].ys[-1] if prev_pieces else 0.0
+    tail = [ln for ln in prev_page.lines if ln.bbox[1] >= floor and not _FOOTER.match(ln.text)]
+    if not tail:
+        return
+    bottom = max(ln.bbox[3] for ln in tail)
+    cap = caption_above(tail, bottom + 2, floor, prev_page.width, piece.xs[0], piece.xs[-1])
+    if cap.title and cap.lines and len(cap.lines) == len(tail):  # nothing but the caption
+        piece.title = cap.title
+        piece.unit = piece.unit or cap.unit
 
 
 def _reread_continuation(prev: Piece, piece: Piece) -> Piece:

@@ -105,7 +105,9 @@ def header_depth(piece: Piece) -> int:
     row holding numbers: a header has none.
     """
     if piece.n_rows < 2:
-        return 0
+        # one row of words alone, no numbers: the top of a header cut by the page's foot
+        numeric = any(_is_numeric(reg.text) for reg in piece.regions)
+        return 0 if numeric or piece.n_rows < 1 else 1
     slots = piece.slots
     if any(_is_numeric(reg.text) for reg in _row_regions(slots, 0)):
         return 0  # no header on this piece (a continuation page that does not repeat it)

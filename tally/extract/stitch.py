@@ -46,10 +46,12 @@ def continues(prev: Table, prev_piece: Piece, piece: Piece) -> bool:
         sim = fuzz.ratio(header_signature(prev.columns), header_signature(header_paths(piece)))
         if sim >= HEADER_SIMILARITY:
             return True
+    fits = piece.n_cols == prev.n_cols or column_map(prev_piece, piece) is not None
+    if fits:
         # untitled, and its top rows do not repeat the header: they are body rows whose
         # label cells are empty (a span going on) or hold the rest of a cut row
         piece.header_rows = 0
-    return piece.n_cols == prev.n_cols or column_map(prev_piece, piece) is not None
+    return fits
 
 
 def column_map(prev_piece: Piece, piece: Piece) -> list[int] | None:
@@ -121,7 +123,7 @@ def _complete_header(table: Table, prev_piece: Piece, piece: Piece) -> None:
             None,
         )
         upper = table.columns[k] if k is not None else []
-        columns.append([p for p in upper + lower if p] or [""])
+        columns.append([p for p in upper + lower[c] if p] or [""])
     table.columns = columns
     table.header = table.header + to_cells(piece, range(0, piece.header_rows))
     table.rows = to_cells(piece, range(piece.header_rows, piece.n_rows))

@@ -1,0 +1,204 @@
+"""Claims in the prose: what the seed report asks to be checked is checked and holds; a
+planted error in a claim is found at the printed number's place; no sample and no real
+report gets an error."""
+
+from __future__ import annotations
+
+import copy
+from functools import cache
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES, read, real_pdfs
+
+from tally.extract.model import Document, Page, TextLine
+from tally.reconcile.claims import Claim, check_claims, collect_claims, paragraphs
+from tally.reconcile.structure import Vocab
+
+HUNAN = str(SAMPLES / "hunan-amr-2023.pdf")
+OTHERS = ["jiangxi-agri-2023.pdf", "shaanxi-health-2022.pdf", "guangdong-culture-2023.pdf"]
+
+
+@cache
+def vocab() -> Vocab:
+    return Vocab.load()
+
+
+@cache
+def hunan_claims() -> tuple[Claim, ...]:
+    return tuple(collect_claims(read(HUNAN), vocab()))
+
+
+def _find(rule: str, claim: str, operands: set[str] | None = None) -> Claim:
+    hits = [
+        c
+        for c in hunan_claims()
+        if c.rule == rule
+        and c.claim.text == claim
+        and (operands is None or set(c.operand_texts) == operands)
+    ]
+    assert hits, f"{rule} {claim} {operands} not checked"
+    return hits[0]
+
+
+SEED = [
+    ("prose_sum", "33,085.00万元", {"16,019.00万元", "17,066.00万元"}),
+    ("prose_share", "48.42%", {"16,019.00万元", "33,085.00万元"}),
+    ("prose_share", "51.58%", {"17,066.00万元", "33,085.00万元"}),
+    (
+        "prose_sum",
+        "33,085.00万元",
+        {
+            "12,295.00万元",
+            "6,886.00万元",
+            "5,224.00万元",
+            "1,559.00万元",
+            "971.00万元",
+            "6,150.00万元",
+        },
+    ),
+    ("prose_share", "37.16%", {"12,295.00万元", "33,085.00万元"}),
+    ("prose_share", "20.81%", {"6,886.00万元", "33,085.00万元"}),
+    ("prose_share", "15.79%", {"5,224.00万元", "33,085.00万元"}),
+    ("prose_share", "4.71%", {"1,559.00万元", "33,085.00万元"}),
+    ("prose_share", "2.93%", {"971.00万元", "33,085.00万元"}),
+    ("prose_share", "18.59%", {"6,150.00万元", "33,085.00万元"}),
+    ("prose_sum", "35,014.75万元", {"33,085.00万元", "1,929.75万元"}),
+    ("prose_rate", "95.54%", {"33,454.63万元", "35,014.75万元"}),
+    ("prose_count_share", "96.97%", {"32个", "33个"}),
+    ("prose_share", "40.24%", {"13,311.94万元", "33,085.00万元"}),
+    ("prose_score", "95.09分", {"20.1分", "16.5分", "33.49分", "25分"}),
+    ("prose_score", "20.1分", {"22分"}),
+    ("prose_score", "16.5分", {"18分"}),
+    ("prose_score", "33.49分", {"35分"}),
+    ("prose_score", "25分", {"25分"}),
+    ("prose_rate", "40.95%", {"163.79万元", "400万元"}),
+    ("prose_vs_table", "400万元", {"400.00"}),
+    ("prose_vs_table", "163.79万元", {"163.79"}),
+    ("prose_vs_table", "40.95%", {"40.95%"}),
+    ("prose_vs_table", "356万元", {"356.00"}),
+]
+
+
+@pytest.mark.parametrize("rule,claim,operands", SEED, ids=[f"{r}:{c}" for r, c, _ in SEED])
+def test_seed_claim_checked_and_holds(rule: str, claim: str, operands: set[str]) -> None:
+    c = _find(rule, claim, operands)
+    assert c.severity in ("ok", "info"), c
+    assert c.claim.page in range(1, 13)  # the body is on pages 1-12
+
+
+def test_seed_shares_add_up_to_100() -> None:
+    six = {"37.16%", "20.81%", "15.79%", "4.71%", "2.93%", "18.59%"}
+    assert any(
+        c.rule == "prose_share" and set(c.operand_texts) == six and c.severity in ("ok", "info")
+        for c in hunan_claims()
+    )
+
+
+def test_seed_project_rows_found_by_name() -> None:
+    c = _find("prose_vs_table", "356万元")
+    assert "非公党建、团建项目" in c.what_zh
+    c = _find("prose_vs_table", "40.95%")
+    assert c.what_zh.startswith("科技项目")
+    assert c.operands[0].cell.page in (13, 14, 15)  # the annex-1 cell, with its place
+
+
+def test_seed_no_error() -> None:
+    findings, n = check_claims(read(HUNAN), vocab())
+    assert n >= len(SEED)
+    assert not [f for f in findings if f.severity in ("error", "warning")], findings
+
+
+def _plant(doc: Document, old: str, new: str) -> BBoxAndDoc:
+    """Replace a printed number in the body's text, keeping every character's box."""
+    doc = copy.deepcopy(doc)
+    for page in doc.pages:
+        for ln in page.lines:
+            k = ln.text.find(old)
+            if k >= 0:
+                assert len(old) == len(new)
+                ln.text = ln.text[:k] + new + ln.text[k + len(old) :]
+                return page.number, ln, k, doc
+    raise AssertionError(f"{old} not in the body")
+
+
+BBoxAndDoc = tuple[int, TextLine, int, Document]
+
+PLANTED = [
+    ("48.42%", "48.24%", "prose_share"),
+    ("95.54%", "96.54%", "prose_rate"),
+    ("95.09分", "95.90分", "prose_score"),
+]
+
+
+@pytest.mark.parametrize("old,new,rule", PLANTED, ids=[p[1] for p in PLANTED])
+def test_planted_error_found_at_its_place(old: str, new: str, rule: str) -> None:
+    page, line, k, doc = _plant(read(HUNAN), old, new)
+    findings, _ = check_claims(doc, vocab())
+    errors = [f for f in findings if f.severity == "error" and f.rule == rule]
+    assert errors, findings
+    boxes = line.char_boxes[k : k + len(new)]
+    want = (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+    claim_cells = [c for f in errors for c in f.cells if c.role == "claim" and c.text == new]
+    assert claim_cells, errors
+    cell = claim_cells[0]
+    assert cell.page == page
+    assert cell.bbox == pytest.approx(want)
+    f = next(f for f in errors if cell in f.cells)
+    assert new in f.message_zh and f.reported is not None and f.expected is not None
+    assert any(c.role == "operand" for c in f.cells)
+
+
+@pytest.mark.parametrize("name", OTHERS)
+def test_other_samples_no_error(name: str) -> None:
+    doc = read(str(SAMPLES / name))
+    findings, n = check_claims(doc, vocab())
+    assert n >= 12  # the sum, shares, rates, counts and scores their body text states
+    assert not [f for f in findings if f.severity in ("error", "warning")], findings
+    rules = {c.rule for c in collect_claims(doc, vocab())}
+    assert {"prose_sum", "prose_share", "prose_rate", "prose_score"} <= rules
+
+
+@pytest.mark.realpdf
+@pytest.mark.parametrize("pdf", real_pdfs(), ids=lambda p: p.parent.name + "/" + p.name)
+def test_real_pdfs_no_error(pdf: Path) -> None:
+    findings, _ = check_claims(read(str(pdf)), vocab())
+    assert not [f for f in findings if f.severity == "error"], findings
+
+
+def _doc(*texts: str) -> Document:
+    lines = []
+    for i, t in enumerate(texts):
+        top = 100.0 + 22 * i
+        boxes = [(72.0 + 12 * k, top, 84.0 + 12 * k, top + 12) for k in range(len(t))]
+        lines.append(TextLine(1, (72.0, top, 72.0 + 12 * len(t), top + 12), t, boxes))
+    return Document("x.pdf", [Page(1, 595.0, 842.0, lines)], [])
+
+
+def test_incomplete_or_ambiguous_claims_are_skipped() -> None:
+    doc = _doc(
+        # parts that are not the whole list (咨询 is missing): nothing to say
+        "共受理投诉、举报和咨询469941件，其中，投诉336201件，举报126851件。",
+        # a rate about other subjects, with no amounts of its own
+        "分项目看，20个子项目资金执行率达到100%。",
+        # directions disagree (增加 … 下降): which is meant is unknown
+        "支出6049.97万元，与上年相比增加392.92万元，下降5.95%。",
+        # shares of a whole that is not printed
+        "因公出国（境）费支出80万元，占“三公”经费的19.1%。",
+    )
+    assert collect_claims(doc, vocab()) == []
+
+
+def test_paragraph_keeps_boxes_over_a_line_break() -> None:
+    doc = _doc(
+        "省财政共安排专项资金共计33,085.00万元，其中：省直机关安排16,019.00", "万元，占比48.42%。"
+    )
+    (para,) = paragraphs(doc)
+    tok = next(t for t in para.toks if t.text == "16,019.00万元")
+    assert tok.page == 1
+    assert tok.bbox[1] == 100.0 and tok.bbox[3] == 122.0 + 12  # spans both lines

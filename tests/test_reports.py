@@ -1,0 +1,311 @@
+"""`tally check --format html|xlsx|csv|pdf` on the dirty jiangxi sample (planted errors), plus
+an unreadable file so that every format shows a failed document too."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES, read
+
+from tally.cli import main
+from tally.reconcile import check_document
+
+SOURCE = SAMPLES / "dirty" / "jiangxi-agri-2023-dirty.pdf"
+DIRTY = SOURCE  # replaced by a private copy, see _dirty
+CHROMIUM = Path("/usr/bin/chromium")
+RED_FILL = "FF8080"
+LIGHT_FILL = "DDEBF7"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _dirty(tmp_path_factory) -> None:
+    """A private copy, so that a sample regenerated meanwhile cannot change it under us."""
+    global DIRTY
+    DIRTY = tmp_path_factory.mktemp("sample") / SOURCE.name
+    shutil.copyfile(SOURCE, DIRTY)
+
+
+@pytest.fixture(scope="module")
+def findings():
+    """What `tally check` reports on the sample (info is not listed without --show-info)."""
+    fs = [f for f in check_document(read(str(DIRTY))) if f.severity != "info"]
+    assert len(fs) >= 5, "the dirty sample's planted errors are found"
+    return fs
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("reports")
+    bad = d / "损坏的报告.pdf"
+    bad.write_bytes(b"this is not a PDF at all")
+    for fmt, name in (("html", "r.html"), ("xlsx", "r.xlsx"), ("csv", "r.csv"), ("pdf", "pdfs")):
+        rc = main(["check", str(DIRTY), str(bad), "--format", fmt, "--output", str(d / name)])
+        assert rc == 2, fmt  # one input could not be read; the other is still reported
+    return d
+
+
+def _reported(f):
+    return next(c for c in f.cells if c.role in ("reported", "claim"))
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def test_csv_has_bom_and_one_row_per_finding(out: Path, findings) -> None:
+    data = (out / "r.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    mine = [r for r in rows if r["文件"] == str(DIRTY)]
+    assert len(mine) == len(findings)
+    for r, f in zip(mine, findings, strict=True):
+        assert r["规则"] == f.rule and r["级别"] == "错误"
+        assert r["印刷值"] == _reported(f).text
+        assert float(r["应为"].replace(",", "")) == pytest.approx(f.expected, abs=0.01)
+        assert float(r["差额"].replace(",", "")) == pytest.approx(f.difference, abs=0.01)
+        assert r["说明"] == f.message_zh and int(r["页"]) == _reported(f).page
+    failed = [r for r in rows if r["文件"] != str(DIRTY)]
+    assert len(failed) == 1 and failed[0]["级别"] == "失败" and failed[0]["说明"]
+
+
+def test_csv_to_stdout_in_english(capsys) -> None:
+    assert main(["check", str(DIRTY), "--format", "csv", "--lang", "en"]) == 1
+    text = capsys.readouterr().out
+    assert text.splitlines()[0].startswith("document,page,table,row,column,printed,expected")
+
+
+# ---------------------------------------------------------------- XLSX
+
+
+def test_xlsx_findings_sheet_highlights_and_comments(out: Path, findings) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out / "r.xlsx")
+    assert wb.sheetnames[:2] == ["问题清单", "文件"]
+    ws = wb["问题清单"]
+    head = [c.value for c in ws[1]]
+    assert head == [
+        "文件",
+        "页",
+        "表",
+        "行",
+        "列",
+        "印刷值",
+        "应为",
+        "差额",
+        "级别",
+        "规则",
+        "说明",
+        "疑点",
+    ]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(findings)
+    doc = read(str(DIRTY))
+    tables = {t.id: t for t in doc.tables}
+    for i, f in enumerate(findings, 2):
+        rec = dict(zip(head, (c.value for c in ws[i]), strict=True))
+        assert rec["规则"] == f.rule and rec["说明"] == f.message_zh
+        assert rec["印刷值"] == _reported(f).text
+        assert rec["应为"] == pytest.approx(f.expected) and rec["差额"] == pytest.approx(
+            f.difference
+        )
+        # the link leads to the reported cell in its table's sheet: same text, red, commented
+        link = ws.cell(row=i, column=head.index("列") + 1).hyperlink
+        m = re.fullmatch(r"#'?(.+?)'?!([A-Z]+)(\d+)", link.location or link.target)
+        sheet, col, row = m.group(1), m.group(2), int(m.group(3))
+        cell = wb[sheet][f"{col}{row}"]
+        assert cell.value == _reported(f).text
+        assert cell.fill.fgColor.rgb.endswith(RED_FILL)
+        assert f.message_zh in cell.comment.text
+        # and it is the very cell of the extracted table the finding points at
+        t = tables[f.table]
+        depth = max(len(p) for p in t.columns)
+        tcell = t.rows[row - depth - 1][cell.column - 1]
+        assert tcell.page == _reported(f).page
+        assert all(abs(a - b) < 0.6 for a, b in zip(tcell.bbox, _reported(f).bbox, strict=True))
+    light = [
+        c
+        for name in wb.sheetnames[2:]
+        for r in wb[name].iter_rows()
+        for c in r
+        if c.fill.fgColor.rgb and str(c.fill.fgColor.rgb).endswith(LIGHT_FILL)
+    ]
+    assert light and all(c.comment is not None for c in light)
+    docs = list(wb["文件"].iter_rows(min_row=2, values_only=True))
+    assert [d[1] for d in docs] == ["ok", "失败"] and docs[1][-1]
+
+
+# ---------------------------------------------------------------- annotated PDF
+
+
+def test_pdf_has_square_annotations_on_every_cell(out: Path, findings) -> None:
+    from pypdf import PdfReader
+
+    files = sorted((out / "pdfs").iterdir())
+    assert [p.name for p in files] == ["jiangxi-agri-2023-dirty.tally.pdf"]  # none for the bad one
+    reader = PdfReader(files[0])
+    assert len(reader.pages) == len(read(str(DIRTY)).pages)
+    annots: dict[int, list] = {}
+    for n, page in enumerate(reader.pages, 1):
+        annots[n] = [a.get_object() for a in page.get("/Annots", [])]
+        assert all(a["/Subtype"] == "/Square" for a in annots[n])
+    for f in findings:
+        for c in f.cells:
+            page = reader.pages[c.page - 1]
+            assert int(page.get("/Rotate", 0)) == 0
+            mb = page.mediabox
+            # PDF user space: origin bottom-left; tally: origin top-left
+            want = (
+                float(mb.left) + c.bbox[0],
+                float(mb.top) - c.bbox[3],
+                float(mb.left) + c.bbox[2],
+                float(mb.top) - c.bbox[1],
+            )
+            hits = [
+                a
+                for a in annots[c.page]
+                if all(abs(float(x) - y) <= 1.0 for x, y in zip(a["/Rect"], want, strict=True))
+            ]
+            assert len(hits) == 1, (f.rule, c)
+            a = hits[0]
+            assert f.message_zh in a["/Contents"]
+            red = [float(v) for v in a["/C"]][0] > 0.5
+            if c.role in ("reported", "claim"):
+                assert red
+            elif not any(
+                o.role == "reported" and o.page == c.page and o.bbox == c.bbox
+                for g in findings
+                for o in g.cells
+            ):
+                assert not red  # an operand only: blue
+    n_cells = len({(c.page, tuple(round(v, 1) for v in c.bbox)) for f in findings for c in f.cells})
+    assert sum(len(v) for v in annots.values()) == n_cells
+
+
+def test_pdf_single_input_writes_the_named_file(tmp_path: Path) -> None:
+    target = tmp_path / "marked.pdf"
+    assert main(["check", str(DIRTY), "--format", "pdf", "-o", str(target)]) == 1
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("fmt", ["html", "xlsx", "pdf"])
+def test_file_formats_need_output(fmt: str, capsys) -> None:
+    assert main(["check", str(DIRTY), "--format", fmt]) == 2
+    assert "--output" in capsys.readouterr().err
+
+
+def test_coordinates_on_rotated_and_cropped_pages(tmp_path: Path) -> None:
+    """A filled square at a known user-space place, on pages with /Rotate and a CropBox:
+    pdfplumber's box maps back to that place, and to the right pixels of pdfium's rendering."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import RectangleObject
+    from reportlab.pdfgen import canvas
+
+    from tally.report.pagegeom import PageGeom
+
+    src = tmp_path / "sq.pdf"
+    cv = canvas.Canvas(str(src), pagesize=(400, 300))
+    cv.setFillColorRGB(1, 0, 0)
+    cv.rect(100, 50, 40, 20, stroke=0, fill=1)  # user space: (100, 50)–(140, 70)
+    cv.save()
+    w = PdfWriter()
+    for rot in (0, 90, 180, 270):
+        page = w.add_page(PdfReader(src).pages[0])
+        page.cropbox = RectangleObject((20, 10, 380, 290))
+        if rot:
+            page.rotate(rot)
+    rotated = tmp_path / "rot.pdf"
+    w.write(rotated)
+
+    pdf = pdfium.PdfDocument(str(rotated))
+    with pdfplumber.open(rotated) as plumb:
+        for i, ppage in enumerate(plumb.pages):
+            r = ppage.rects[0]
+            geom = PageGeom.of_pypdf(PdfReader(rotated).pages[i])
+            rect = geom.rect_user((r["x0"], r["top"], r["x1"], r["bottom"]))
+            assert rect == pytest.approx((100, 50, 140, 70), abs=0.01), geom.rotate
+            img = pdf[i].render(scale=2).to_pil().convert("RGB")
+            assert (img.width / 2, img.height / 2) == pytest.approx(geom.render_size, abs=1)
+            x0, y0, x1, y1 = geom.bbox_in_render((r["x0"], r["top"], r["x1"], r["bottom"]))
+            assert img.getpixel((int((x0 + x1)), int(y0 + y1))) == (255, 0, 0)
+            assert img.getpixel((int(x0 * 2) - 4, int(y0 * 2) - 4)) == (255, 255, 255)
+
+
+# ---------------------------------------------------------------- HTML in a real browser
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+def test_html_in_headless_chromium(out: Path, findings) -> None:
+    from playwright.sync_api import sync_playwright
+
+    shots = Path(os.environ.get("TALLY_SCREENSHOTS") or out / "screenshots")
+    shots.mkdir(parents=True, exist_ok=True)
+    html = out / "r.html"
+    external: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.on(
+                "request",
+                lambda r: None if r.url.startswith(("file:", "data:")) else external.append(r.url),
+            )
+            page.goto(html.as_uri())
+            page.wait_for_load_state("load")
+            blocks = page.locator("article.finding")
+            assert blocks.count() == len(findings)
+            for i, f in enumerate(findings):
+                b = blocks.nth(i)
+                assert b.is_visible()
+                assert b.get_attribute("data-rule") == f.rule
+                assert f.message_zh in b.inner_text()
+                assert b.locator("td.printed").inner_text() == _reported(f).text
+                imgs = b.locator("img")
+                assert imgs.count() >= 1
+                for k in range(imgs.count()):
+                    ok = imgs.nth(k).evaluate("i => i.complete && i.naturalWidth > 0")
+                    assert ok, f"image {k} of finding {i} did not render"
+            page.screenshot(path=str(shots / "report-top.png"))
+            page.screenshot(path=str(shots / "report-full.png"), full_page=True)
+            blocks.nth(0).screenshot(path=str(shots / "finding-1.png"))
+            # the failed document says so plainly
+            failed = page.locator("section.doc.failed")
+            assert failed.count() == 1 and "无法处理" in failed.inner_text()
+            failed.screenshot(path=str(shots / "failed-document.png"))
+            # severity filter: hiding errors hides every (error) finding, and back
+            errors = sum(1 for f in findings if f.severity == "error")
+            page.uncheck("input[name=sev][value=error]")
+            hidden = sum(1 for i in range(blocks.count()) if blocks.nth(i).is_hidden())
+            assert hidden == errors > 0
+            assert page.inner_text("#shown") == str(len(findings) - errors)
+            page.screenshot(path=str(shots / "errors-hidden.png"))
+            page.check("input[name=sev][value=error]")
+            assert all(blocks.nth(i).is_visible() for i in range(blocks.count()))
+            # rule filter
+            rule = findings[0].rule
+            page.select_option("#rule", rule)
+            visible = [blocks.nth(i).get_attribute("data-rule") for i in range(blocks.count())
+                       if blocks.nth(i).is_visible()]  # fmt: skip
+            assert visible == [f.rule for f in findings if f.rule == rule]
+            page.screenshot(path=str(shots / f"rule-{rule}.png"))
+        finally:
+            browser.close()
+    assert external == []  # works offline: nothing fetched
