@@ -121,6 +121,7 @@ def cmd_check(ns: argparse.Namespace) -> int:
                 stats = CheckStats()
                 res.findings = check_document(res.document, vocab=vocab, stats=stats)
                 res.checked = stats.relations
+                res.matches = stats.matches
             except Exception as exc:  # a bug in one check must not stop the batch
                 res.error = ExtractError(
                     "internal", f"核对时出现内部错误（{type(exc).__name__}: {exc}）", str(exc)

@@ -20,9 +20,17 @@ def _overlaps(a: list[float], b: list[float], tol: float = 1.0) -> bool:
 
 @pytest.mark.parametrize("pdf", sample_pdfs(), ids=lambda p: p.stem)
 def test_clean_sample_has_no_error_or_warning(pdf: Path) -> None:
+    """Consistent samples: no error, and no warning but the seed's two cost targets that its
+    annex-1 spending exceeds (价格监督 ≤518万 vs 557.65; 新闻宣传 ≤321万 vs 326), which the
+    issue asks to see as warnings since their scope may differ."""
     findings = check_document(read(str(pdf)))
-    loud = [f.message_zh for f in findings if f.severity in ("error", "warning")]
-    assert loud == []
+    assert [f.message_zh for f in findings if f.severity == "error"] == []
+    warnings = [f for f in findings if f.severity == "warning"]
+    if pdf.stem == "hunan-amr-2023":
+        assert sorted(f.reported for f in warnings) == [326.0, 557.65]
+        assert {f.rule for f in warnings} == {"cost_target_exceeded"}
+    else:
+        assert [f.message_zh for f in warnings] == []
 
 
 def test_seed_rounding_residues_are_info_not_errors() -> None:
@@ -56,15 +64,16 @@ def test_dirty_twins_exist() -> None:
 
 @pytest.mark.parametrize("pdf", DIRTY, ids=lambda p: p.stem)
 def test_every_planted_error_is_found_at_its_cell(pdf: Path) -> None:
-    planted = json.loads(pdf.with_name(pdf.stem + ".planted.json").read_text(encoding="utf-8"))[
-        "planted"
-    ]
-    findings = [f for f in check_document(read(str(pdf))) if f.severity == "error"]
-    for p in planted:
+    planted = json.loads(pdf.with_name(pdf.stem + ".planted.json").read_text(encoding="utf-8"))
+    findings = check_document(read(str(pdf)))
+    for p in planted["planted"]:
+        # a name that matches nothing is a warning (an abbreviation may be beyond the matcher)
+        severity = "warning" if p["kind"] == "name_unmatched" else "error"
         hits = [
             f
             for f in findings
-            if any(
+            if f.severity == severity
+            and any(
                 c.page == p["page"]
                 and _overlaps(list(c.bbox), p["bbox"])
                 and c.text == p["printed"]

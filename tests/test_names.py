@@ -272,3 +272,21 @@ def test_same_item_quoted_twice_must_agree(hunan, vocab: Vocab) -> None:
     bad = [f for f in cross_table_checks(doc, vocab, matches) if f.rule == "cross_table_mismatch"]
     assert len(bad) == 1 and bad[0].severity == "error"
     assert {bad[0].reported, bad[0].expected} == {196.0, 169.0}
+
+
+def test_hungarian_matches_scipy() -> None:
+    """The pure-Python assignment gives the same total as scipy's linear_sum_assignment."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    from tally.reconcile.names import hungarian
+
+    rng = np.random.default_rng(7)
+    for shape in [(1, 1), (3, 5), (5, 3), (8, 8), (12, 30), (30, 12)]:
+        for _ in range(20):
+            m = rng.integers(0, 100, size=shape).astype(float)
+            r, c = linear_sum_assignment(m, maximize=True)
+            pairs = hungarian(m.tolist())
+            assert len(pairs) == min(shape)
+            assert len({a for a, _ in pairs}) == len({b for _, b in pairs}) == len(pairs)
+            assert sum(m[a, b] for a, b in pairs) == m[r, c].sum()

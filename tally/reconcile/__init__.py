@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extract.model import Document
@@ -16,6 +16,7 @@ __all__ = ["CheckStats", "Finding", "FindingCell", "Vocab", "check_document"]
 class CheckStats:
     relations: int = 0  # relations checked
     untrusted: int = 0  # relations inferred but left unchecked: they did not hold on most rows
+    matches: list = field(default_factory=list)  # names paired across tables (JSON form)
 
 
 def check_document(
@@ -43,6 +44,13 @@ def check_document(
         if stats is not None:
             stats.relations += view.checked
             stats.untrusted += view.skipped
+    from .names import cross_table_checks, match_names
+
+    matches, unmatched = match_names(doc, vocab)
+    findings.extend(unmatched)
+    findings.extend(cross_table_checks(doc, vocab, matches))
+    if stats is not None:
+        stats.matches = [m.to_json() for m in matches]
     findings = _dedupe(findings)
     _mark_suspects(findings)
     return findings

@@ -409,13 +409,21 @@ def _parse_list(ctx: _Ctx, p: Para, m: re.Match) -> _List | None:
     toks = [t for t in p.toks if t.start >= pos and (t.money or t.pct)]
     items: list[_Item] = []
     sep: str | None = None
+    comma_first = False
     k = 0
     rate_words = ctx.w["claim_exec_rate"] + ctx.w["claim_received_rate"]
     while k < len(toks):
         t = toks[k]
         gap = _between(text, pos, t.start)
-        if not t.money or any(c in gap for c in _SENT_END + "；;") or ("，" in gap or "," in gap):
+        if not t.money or any(c in gap for c in _SENT_END + "；;"):
             break
+        if "，" in gap or "," in gap:
+            # '省本级实施项目22个，安排资金8,893.00万元，占比31.72%；…': a part's words may
+            # hold a comma only in a list whose parts are separated by ；
+            if sep is None:
+                comma_first = True
+            elif sep not in "；;":
+                break
         if items and _QIZHONG_RE.search(gap):
             break
         item = _Item(t, _label(text, t.start))
@@ -456,7 +464,7 @@ def _parse_list(ctx: _Ctx, p: Para, m: re.Match) -> _List | None:
         end_pos = end
     else:
         end_pos = items[-1].tok.end if items else pos
-    if not items:
+    if not items or (comma_first and sep not in ("；", ";")):
         return None
     if not all(it.rate for it in items) or len(items) < 2:
         # '…业务工作经费1,844.40万元，资金执行率95.54%': a rate after the last part only is
@@ -467,6 +475,12 @@ def _parse_list(ctx: _Ctx, p: Para, m: re.Match) -> _List | None:
     head = None
     s0, _ = p.sentence(m.start())
     before = [t for t in p.toks if s0 <= t.start and t.end <= m.start()]
+    if not before and s0 > 0 and not text[s0 : m.start()].strip():
+        # '…共安排28,038.00万元，共设35个子项目。其中：…': the sentence before names the whole
+        ps0, _ = p.sentence(s0 - 1)
+        money = [t for t in p.toks if ps0 <= t.start and t.end <= s0 and t.money]
+        if len(money) == 1:
+            return _List(m.start(), money[0], items, end_pos)
     if before:
         last = before[-1]
         if last.money:
@@ -492,7 +506,21 @@ def _complete(ctx: _Ctx, p: Para, lst: _List) -> str | None:
     seg = p.text[s0 : lst.start]
     if (m := _COUNT_N_RE.search(seg)) and int(m.group(1)) == len(items):
         return "count"
+    if lst.head is not None and len(items) >= 2:
+        # '专项资金及项目单位自筹资金实际到位44,219.00万元，其中专项资金…，…自筹资金…': the
+        # whole's own words name each part
+        lab = re.split(r"实际|到位|安排|共计|合计|共", _label(p.text, lst.head.start))[0]
+        names = [n for n in re.split(r"[及和与、]", lab) if len(n) >= 2]
+        if len(names) == len(items) and all(
+            _subseq(n, it.label) for n, it in zip(names, items, strict=True)
+        ):
+            return "named"
     return None
+
+
+def _subseq(a: str, b: str) -> bool:
+    it = iter(b)
+    return all(c in it for c in a)
 
 
 def _lists(ctx: _Ctx, pi: int, p: Para) -> None:
@@ -536,6 +564,7 @@ def _lists(ctx: _Ctx, pi: int, p: Para) -> None:
                 )
         # each share = part / total
         shares = [it for it in items if it.share is not None]
+        n_before = len(ctx.claims)
         for it in shares:
             comp = ratio(it.tok.iv, head.iv)  # type: ignore[arg-type]
             ctx.add(
@@ -548,7 +577,9 @@ def _lists(ctx: _Ctx, pi: int, p: Para) -> None:
                 f"share of {it.tok.text} in {head.text}",
                 lenient=True,
             )
-        if len(shares) == len(items) >= 2 and complete:
+        share_failed = any(c.severity == "error" for c in ctx.claims[n_before:])
+        if len(shares) == len(items) >= 2 and complete and not share_failed:
+            # (a wrong share is reported once, at its own place, not again in the sum)
             ivs = [it.share.iv for it in shares]  # type: ignore[union-attr]
             big = max(shares, key=lambda it: it.share.iv.mid)  # type: ignore[union-attr]
             ctx.add(
@@ -1112,7 +1143,6 @@ def _compare(ctx: _Ctx, p: Para, u: Tok, pr: _Project, group: str) -> None:
         i = 0
     else:
         return  # the columns disagree and none matches: which one is meant is unknown
-    label = pr.table.rows[pr.row]
     what = {"plan": "安排/到位", "num": "支出", "rate": "执行率"}[group]
     ctx.add(
         "prose_vs_table",
@@ -1124,7 +1154,6 @@ def _compare(ctx: _Ctx, p: Para, u: Tok, pr: _Project, group: str) -> None:
         f"{pr.name}: {u.text} against {cells[i].text} in table {pr.table.id}",
         lenient=group == "rate",
     )
-    del label
 
 
 # ---------------------------------------------------------------------------------------------

@@ -256,9 +256,61 @@ class _Pair:
     pairs: list[tuple[int, int, float, bool]]  # (i in la, j in lb, score, low_margin)
 
 
+def hungarian(score: list[list[float]]) -> list[tuple[int, int]]:
+    """Maximum-score one-to-one assignment of a rectangular matrix (rows ≤ or > columns),
+    the Hungarian method with potentials, O(n²m). Pure Python: the matrices here are a few
+    dozen names across, and scipy.optimize costs a second to import."""
+    n, m = len(score), len(score[0]) if score else 0
+    if not n or not m:
+        return []
+    flip = n > m
+    if flip:
+        score = [list(col) for col in zip(*score, strict=True)]
+        n, m = m, n
+    big = max(max(r) for r in score)
+    cost = [[big - x for x in row] for row in score]
+    inf = float("inf")
+    u, v = [0.0] * (n + 1), [0.0] * (m + 1)
+    p, way = [0] * (m + 1), [0] * (m + 1)
+    for i in range(1, n + 1):
+        p[0], j0 = i, 0
+        minv, used = [inf] * (m + 1), [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], inf, 0
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+    pairs = [(p[j] - 1, j - 1) for j in range(1, m + 1) if p[j]]
+    return sorted((b, a) if flip else (a, b) for a, b in pairs)
+
+
+def _one_to_one(work):  # noqa: ANN001, ANN202
+    """Rows and columns of a one-to-one assignment maximising the total score (the role of
+    scipy's linear_sum_assignment, which this matches on the tests)."""
+    pairs = hungarian(work.tolist())
+    return [a for a, _ in pairs], [b for _, b in pairs]
+
+
 def _assign(la: NameList, lb: NameList, vocab: Vocab) -> list[tuple[int, int, float, bool]]:
     import numpy as np
-    from scipy.optimize import linear_sum_assignment
 
     stop = vocab.words.get("name_stopwords", [])
     s = score_matrix(la.keys, lb.keys, stop)
@@ -275,7 +327,7 @@ def _assign(la: NameList, lb: NameList, vocab: Vocab) -> list[tuple[int, int, fl
         work[i, :] = -1.0
         work[:, j] = -1.0
         work[i, j] = 100.0
-    rows, cols = linear_sum_assignment(work, maximize=True)
+    rows, cols = _one_to_one(work)
     out = []
     for i, j in zip(rows, cols, strict=True):
         sc = float(work[i, j])

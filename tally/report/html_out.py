@@ -205,7 +205,7 @@ def _norm(b) -> tuple[float, float, float, float]:  # noqa: ANN001
 def crop_png(pages: _Pages, page_no: int, cells: list, table_box=None) -> bytes | None:  # noqa: ANN001
     """A PNG of the part of ``page_no`` around ``cells``: reported/claim boxed red, operands
     blue. ``table_box`` (the table's area on that page) widens the crop to the whole row."""
-    from PIL import ImageDraw
+    from PIL import Image, ImageDraw
 
     got = pages.get(page_no)
     if got is None:
@@ -245,7 +245,8 @@ def crop_png(pages: _Pages, page_no: int, cells: list, table_box=None) -> bytes 
             width=w,
         )
     buf = io.BytesIO()
-    crop.save(buf, format="PNG", optimize=False)
+    # a page is black text on white plus two box colours: a small palette keeps the file small
+    crop.quantize(colors=48, method=Image.Quantize.FASTOCTREE).save(buf, format="PNG")
     return buf.getvalue()
 
 
@@ -277,7 +278,7 @@ def _finding_html(rec, res: DocResult, pages: _Pages, t: dict, lang: str, idx: s
             else f"column “{escape(rec.column)}”"
         )
     nums = ""
-    if rec.printed or rec.expected:
+    if f.reported is not None or f.expected is not None:
         nums = (
             '<table class="nums"><tr>'
             f"<th>{t['printed']}</th><th>{t['expected']}</th><th>{t['difference']}</th>"

@@ -108,6 +108,10 @@ def write_findings_xlsx(
                 tws.append([p[level] if level < len(p) else "" for p in t.columns])
                 for c in tws[tws.max_row]:
                     c.font, c.fill, c.alignment = bold, head_fill, wrap
+            for r, row in enumerate(t.header[:depth]):  # the first page's header grid
+                if len(row) == t.n_cols:
+                    for ci, cell in enumerate(row):
+                        where.setdefault(cell.page, []).append((cell.bbox, t.id, r + 1, ci + 1))
             for r, row in enumerate(t.rows):
                 tws.append([c.text for c in row])
                 for ci, cell in enumerate(row):
