@@ -328,7 +328,7 @@ def _doc_html(res: DocResult, n: int, lang: str, show_info: bool, t: dict) -> st
     doc = res.document
     c = counts(res)
     sev_l = SEV_LABEL["en" if lang == "en" else "zh"]
-    by_sev = "，".join(f"{sev_l[s]} {c[s]}" for s in SEVERITIES)
+    by_sev = ("，" if lang != "en" else ", ").join(f"{sev_l[s]} {c[s]}" for s in SEVERITIES)
     items = [
         (t["pages"], len(doc.pages)),
         (t["tables"], len(doc.tables)),
@@ -397,7 +397,9 @@ def findings_html(results: list[DocResult], lang: str = "zh", show_info: bool = 
                 status = f'<span class="badge sev-error">{sev_l["failed"]}</span>'
             else:
                 c = counts(r)
-                status = "，".join(f"{sev_l[s]} {c[s]}" for s in SEVERITIES)
+                status = ("，" if lang != "en" else ", ").join(
+                    f"{sev_l[s]} {c[s]}" for s in SEVERITIES
+                )
             rows.append(
                 f'<tr><td><a href="#doc{n}">{escape(r.path)}</a></td><td>{status}</td></tr>'
             )

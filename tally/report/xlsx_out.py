@@ -79,7 +79,7 @@ def write_findings_xlsx(
     )
     used = {ws.title.lower(), docs.title.lower()}
 
-    for res in results:
+    for doc_no, res in enumerate(results, 1):
         doc = res.document
         if doc is None:
             err = res.error
@@ -100,7 +100,7 @@ def write_findings_xlsx(
         sheets = {}
         multi = len(results) > 1
         for t in doc.tables:
-            base = f"{len(used) - 1}_{t.id}" if multi else f"{t.id} {t.title or ''}".strip()
+            base = f"{doc_no}_{t.id}" if multi else f"{t.id} {t.title or ''}".strip()
             tws = wb.create_sheet(_sheet_name(used, base))
             sheets[t.id] = tws
             depth = max((len(p) for p in t.columns), default=1)
