@@ -221,7 +221,33 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--rules", action="append", help="补充的规则文件（YAML），可多次给出")
     ck.add_argument("--show-info", action="store_true", help="也列出舍入误差（提示）")
     ck.set_defaults(func=cmd_check)
+    bt = sub.add_parser(
+        "batch",
+        help="批量核对文件夹中的全部 PDF（可中断续跑），生成部门台账 / check whole folders",
+    )
+    bt.add_argument("paths", nargs="+", help="PDF 文件或文件夹")
+    bt.add_argument("--workers", type=int, default=None, help="并行进程数（默认 CPU 核数）")
+    bt.add_argument("--out", default="tally-batch", help="输出文件夹（台账、报告、数据库）")
+    bt.add_argument("--db", help="DuckDB 数据库文件（默认 OUT/tally.duckdb）")
+    bt.add_argument(
+        "--timeout", type=float, default=300, help="单个文件的时限（秒，默认 300；0 不限）"
+    )
+    bt.add_argument(
+        "--max-memory", type=int, default=2048, help="每个进程的内存上限（MB，默认 2048；0 不限）"
+    )
+    bt.add_argument("--lang", choices=["zh", "en"], default="zh")
+    bt.add_argument("--rules", action="append", help="补充的规则文件（YAML），可多次给出")
+    bt.add_argument("--dask", metavar="ADDRESS", help="在 Dask 集群上运行（调度器地址）")
+    bt.add_argument("--retry-failed", action="store_true", help="重新核对以前失败的文件")
+    bt.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    bt.set_defaults(func=_cmd_batch)
     return p
+
+
+def _cmd_batch(ns: argparse.Namespace) -> int:
+    from .batch.runner import cmd_batch
+
+    return cmd_batch(ns)
 
 
 def main(argv: list[str] | None = None) -> int:

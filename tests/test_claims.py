@@ -202,3 +202,39 @@ def test_paragraph_keeps_boxes_over_a_line_break() -> None:
     tok = next(t for t in para.toks if t.text == "16,019.00万元")
     assert tok.page == 1
     assert tok.bbox[1] == 100.0 and tok.bbox[3] == 122.0 + 12  # spans both lines
+
+
+def _dirty_cases() -> list[tuple[str, dict]]:
+    import json
+
+    out = []
+    for f in sorted((SAMPLES / "dirty").glob("*.planted.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        for p in d["planted"]:
+            if p.get("where") == "prose":
+                out.append((str(f.parent / d["pdf"]) if "/" not in d["pdf"] else d["pdf"], p))
+    return out
+
+
+@pytest.mark.parametrize(
+    "pdf,planted",
+    _dirty_cases(),
+    ids=lambda x: getattr(x, "get", lambda k: "")("id") or Path(str(x)).stem,
+)
+def test_dirty_samples_prose_errors_found(pdf: str, planted: dict) -> None:
+    path = Path(pdf) if Path(pdf).exists() else SAMPLES / "dirty" / Path(pdf).name
+    findings, _ = check_claims(read(str(path)), vocab())
+    x0, top, x1, bottom = planted["bbox"]
+    hits = [
+        c
+        for f in findings
+        if f.severity == "error"
+        for c in f.cells
+        if c.page == planted["page"]  # the claim, or an operand of a sum (a wrong part)
+        and planted["printed"] in c.text
+        and c.bbox[0] < x1
+        and c.bbox[2] > x0
+        and c.bbox[1] < bottom
+        and c.bbox[3] > top
+    ]
+    assert hits, (planted, findings)

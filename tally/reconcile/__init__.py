@@ -17,6 +17,7 @@ class CheckStats:
     relations: int = 0  # relations checked
     untrusted: int = 0  # relations inferred but left unchecked: they did not hold on most rows
     matches: list = field(default_factory=list)  # names paired across tables (JSON form)
+    claims: int = 0  # numeric claims in the prose checked (counted in relations too)
 
 
 def check_document(
@@ -44,7 +45,14 @@ def check_document(
         if stats is not None:
             stats.relations += view.checked
             stats.untrusted += view.skipped
+    from .claims import check_claims
     from .names import cross_table_checks, match_names
+
+    prose, n_claims = check_claims(doc, vocab)
+    findings.extend(prose)
+    if stats is not None:
+        stats.relations += n_claims
+        stats.claims = n_claims
 
     matches, unmatched = match_names(doc, vocab)
     findings.extend(unmatched)
