@@ -72,6 +72,7 @@ def guess_department_year(
 COLUMNS = [
     ("department", "部门", "department"),
     ("year", "年度", "year"),
+    ("folder", "文件夹", "folder"),
     ("path", "文件", "file"),
     ("pages", "页数", "pages"),
     ("tables", "表格数", "tables"),
@@ -150,7 +151,7 @@ def write_ledger_xlsx(rows: list[dict], out: Path, lang: str = "zh") -> None:
         kind = "failed" if row["status"] != "ok" else ("errors" if row["errors"] else None)
         if kind:
             ws.cell(r, status_col).fill = fills[kind]
-    widths = {"department": 28, "path": 50, "reason": 40, "report": 28, "sha256": 20}
+    widths = {"department": 28, "folder": 20, "path": 50, "reason": 40, "report": 28, "sha256": 20}
     for i, (key, _, _) in enumerate(COLUMNS, 1):
         ws.column_dimensions[get_column_letter(i)].width = widths.get(key, 9)
     ws.freeze_panes = "A2"
@@ -188,21 +189,23 @@ def index_html(rows: list[dict], lang: str = "zh", title: str | None = None) -> 
         for (key, _, _), v in zip(COLUMNS[:-1], _cells(row, lang)[:-1], strict=True):
             text = html.escape(str(v))
             if key == "report" and v:
-                text = f'<a href="{html.escape(str(v), quote=True)}">{"报告" if zh else "report"}</a>'
+                text = (
+                    f'<a href="{html.escape(str(v), quote=True)}">{"报告" if zh else "report"}</a>'
+                )
             cls = "n" if key in ("year", "pages", "tables", "errors", "warnings") else ""
             cls = "st" if key == "status" else cls
             cells.append(f'<td class="{cls}">{text}</td>')
-        kind = "failed" if row["status"] != "ok" else (
-            "errors" if row["errors"] else ("warnings" if row["warnings"] else "ok")
+        kind = (
+            "failed"
+            if row["status"] != "ok"
+            else ("errors" if row["errors"] else ("warnings" if row["warnings"] else "ok"))
         )
         body.append(f'<tr class="{kind}">{"".join(cells)}</tr>')
-    links = (
-        '<p><a href="ledger.xlsx">ledger.xlsx</a> · <a href="ledger.csv">ledger.csv</a></p>'
-    )
+    links = '<p><a href="ledger.xlsx">ledger.xlsx</a> · <a href="ledger.csv">ledger.csv</a></p>'
     return (
         f'<!DOCTYPE html><html lang="{"zh-CN" if zh else "en"}"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"
-        f"<h1>{html.escape(title)}</h1><p class=\"sum\">{html.escape(summary)}</p>{links}"
+        f'<h1>{html.escape(title)}</h1><p class="sum">{html.escape(summary)}</p>{links}'
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
         "</body></html>\n"
     )

@@ -13,27 +13,13 @@ blow-up ends in a MemoryError inside it (``too_large``) or in its death, never i
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable
 
 from .worker import child_main, exit_reason, failure_result
 
-PRELOAD = [
-    "tally.batch.worker",
-    "tally.batch.ledger",
-    "tally.cli",
-    "tally.report.contract",
-    "tally.extract.document",
-    "tally.reconcile",
-    "tally.reconcile.structure",
-    "tally.reconcile.sums",
-    "tally.reconcile.rates",
-    "tally.reconcile.scores",
-    "tally.reconcile.names",
-    "pdfplumber",
-    "pdfminer.high_level",
-    "yaml",
-]
+PRELOAD = ["tally.batch._preload"]  # imports the rest, each in a try
 
 Task = tuple[str, str]  # (path, sha256)
 OnDone = Callable[[dict], None]
@@ -154,17 +140,20 @@ def run_dask(
     if not tasks:
         return
     with Client(address, set_as_default=False) as client:
-        futures = {
-            client.submit(dask_task, path, sha, opts, timeout, pure=False, retries=0): (path, sha)
+        futures = {  # a worker opens the file by its absolute path (a shared file system)
+            client.submit(
+                dask_task, os.path.abspath(path), sha, opts, timeout, pure=False, retries=0
+            ): (path, sha)
             for path, sha in tasks
         }
         try:
-            for fut in as_completed(futures):
+            for fut in as_completed(futures, loop=client.loop):
                 path, sha = futures[fut]
                 try:
                     result = fut.result()
                 except Exception as exc:  # the Dask worker itself died, or the task raised
                     result = failure_result(path, sha, "crashed", f"{type(exc).__name__}", lang)
+                result["path"] = result["doc"]["path"] = path  # the input path as given
                 on_done(result)
                 fut.release()
         finally:

@@ -235,6 +235,7 @@ def run_batch(
             {
                 "department": d["department"],
                 "year": d["year"],
+                "folder": Path(p).parent.name,
                 "path": p,
                 "pages": d["pages"],
                 "tables": d["n_tables"],
