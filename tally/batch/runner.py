@@ -166,6 +166,7 @@ def run_batch(
             for s in again:
                 done.pop(s, None)
         todo = [(ps[0], s) for s, ps in groups.items() if s not in done]
+        todo.sort(key=lambda t: -size_of[t[0]])  # largest first: no long document left to last
         skipped_paths = [p for s, ps in groups.items() if s in done for p in ps]
         summary.skipped = len(skipped_paths)
         store.record_files([(p, sha_of[p], size_of[p]) for p in skipped_paths])

@@ -59,6 +59,31 @@ def _j(v: object) -> str | None:
     return None if v is None else json.dumps(v, ensure_ascii=False)
 
 
+def _insert_rows(con, table: str, rows: list[tuple], chunk: int = 200) -> None:  # noqa: ANN001
+    """Many rows per statement: DuckDB's executemany runs one statement per row."""
+    if not rows:
+        return
+    one = "(" + ", ".join("?" * len(rows[0])) + ")"
+    for i in range(0, len(rows), chunk):
+        part = rows[i : i + chunk]
+        con.execute(
+            f'INSERT INTO "{table}" VALUES ' + ", ".join([one] * len(part)),
+            [v for row in part for v in row],
+        )
+
+
+def _upsert_files(con, rows: list[tuple], chunk: int = 200) -> None:  # noqa: ANN001
+    for i in range(0, len(rows), chunk):
+        part = rows[i : i + chunk]
+        con.execute(
+            "INSERT INTO files VALUES "
+            + ", ".join(["(?, ?, ?, ?, ?)"] * len(part))
+            + """ ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256,
+                  version = excluded.version, size = excluded.size, seen_at = excluded.seen_at""",
+            [v for row in part for v in row],
+        )
+
+
 def _num(v: object) -> float | None:
     return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
 
@@ -129,12 +154,7 @@ class Store:
         now = datetime.now()
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.executemany(
-                """INSERT INTO files VALUES (?, ?, ?, ?, ?)
-                   ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256,
-                   version = excluded.version, size = excluded.size, seen_at = excluded.seen_at""",
-                [(p, s, self.version, n, now) for p, s, n in files],
-            )
+            _upsert_files(self.con, [(p, s, self.version, n, now) for p, s, n in files])
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -153,12 +173,7 @@ class Store:
             if not exists:  # (the same content reached twice is stored once)
                 self._insert(sha, result, report, lang)
             now = datetime.now()
-            con.executemany(
-                """INSERT INTO files VALUES (?, ?, ?, ?, ?)
-                   ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256,
-                   version = excluded.version, size = excluded.size, seen_at = excluded.seen_at""",
-                [(p, s, ver, n, now) for p, s, n in files],
-            )
+            _upsert_files(con, [(p, s, ver, n, now) for p, s, n in files])
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -169,8 +184,6 @@ class Store:
         doc = result["doc"]
         err = doc.get("error") or {}
         sev = [f.get("severity") for f in doc.get("findings", [])]
-        for t in CHILD_TABLES:  # no leftovers can exist, but a document is never doubled
-            con.execute(f'DELETE FROM "{t}" WHERE sha256 = ? AND version = ?', [sha, ver])
         con.execute(
             "INSERT INTO documents VALUES "
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -190,14 +203,12 @@ class Store:
              t.get("kind"), _j(t.get("columns")), _j(t.get("rows")))
             for i, t in enumerate(doc.get("tables", []))
         ]  # fmt: skip
-        if tables:
-            con.executemany('INSERT INTO "tables" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', tables)
+        _insert_rows(con, "tables", tables)
         matches = [
             (sha, ver, i, m.get("a"), m.get("b"), _num(m.get("score")), _j(m.get("tables")))
             for i, m in enumerate(doc.get("matches", []))
         ]
-        if matches:
-            con.executemany("INSERT INTO matches VALUES (?, ?, ?, ?, ?, ?, ?)", matches)
+        _insert_rows(con, "matches", matches)
         findings = [
             (sha, ver, i, f.get("rule"), f.get("severity"), f.get("message"),
              _num(f.get("reported")), _num(f.get("expected")), _num(f.get("difference")),
@@ -205,8 +216,4 @@ class Store:
              _j(f.get("cells")), _j(f.get("suspect")))
             for i, f in enumerate(doc.get("findings", []))
         ]  # fmt: skip
-        if findings:
-            con.executemany(
-                "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                findings,
-            )
+        _insert_rows(con, "findings", findings)

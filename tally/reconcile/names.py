@@ -305,6 +305,10 @@ def hungarian(score: list[list[float]]) -> list[tuple[int, int]]:
 def _one_to_one(work):  # noqa: ANN001, ANN202
     """Rows and columns of a one-to-one assignment maximising the total score (the role of
     scipy's linear_sum_assignment, which this matches on the tests)."""
+    best = work.argmax(axis=1) if work.size else []
+    live = [i for i in range(work.shape[0]) if work.shape[1] and work[i, best[i]] >= THRESHOLD]
+    if len({int(best[i]) for i in live}) == len(live):
+        return live, [int(best[i]) for i in live]  # every name its own best partner: optimal
     pairs = hungarian(work.tolist())
     return [a for a, _ in pairs], [b for _, b in pairs]
 
@@ -342,7 +346,18 @@ def _assign(la: NameList, lb: NameList, vocab: Vocab) -> list[tuple[int, int, fl
     return out
 
 
+_LAST: list = []  # (doc, vocab, pairs) of the last document: matching and the checks share it
+
+
 def _pairs(doc: Document, vocab: Vocab) -> list[_Pair]:
+    if _LAST and _LAST[0] is doc and _LAST[1] is vocab:
+        return _LAST[2]
+    out = _pair_lists(doc, vocab)
+    _LAST[:] = [doc, vocab, out]
+    return out
+
+
+def _pair_lists(doc: Document, vocab: Vocab) -> list[_Pair]:
     lists = _lists(doc, vocab)
     out: list[_Pair] = []
     for x in range(len(lists)):
