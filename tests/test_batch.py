@@ -254,3 +254,25 @@ def test_dask_local_cluster(tmp_path, monkeypatch) -> None:
     paths = {r["path"] for r in summary.rows}
     assert str(src / "a" / "jiangxi.pdf") in paths  # the input path as given, not the worker's
     assert all((out / r["report"]).is_file() for r in summary.rows)
+
+
+def test_reports_use_the_html_renderer_when_it_exists(tmp_path, monkeypatch) -> None:
+    """write_html is an optional import made at call time: with it, the report is HTML."""
+    import tally.report.html_out as html_out
+    from tally.batch.runner import write_report
+    from tally.batch.worker import _render_report, failure_result
+    from tally.cli import read_one
+
+    def fake_write_html(results, out, lang="zh"):  # noqa: ANN001
+        Path(out).write_text(f"<html>{len(results)} {results[0].path} {lang}</html>")
+
+    (tmp_path / "reports").mkdir()
+    failed = failure_result("x/hang.pdf", "ab" * 32, "timeout", 5)
+    monkeypatch.delattr(html_out, "write_html", raising=False)
+    assert write_report(tmp_path, failed, "zh") == "reports/abababababab.json"
+    monkeypatch.setattr(html_out, "write_html", fake_write_html, raising=False)
+    assert write_report(tmp_path, failed, "en") == "reports/abababababab.html"
+    assert "x/hang.pdf en" in (tmp_path / "reports" / "abababababab.html").read_text()
+    res = read_one(str(tmp_path / "missing.pdf"))
+    ext, data = _render_report(res, "zh")
+    assert ext == "html" and b"missing.pdf" in data

@@ -162,7 +162,8 @@ def write_ledger_xlsx(rows: list[dict], out: Path, lang: str = "zh") -> None:
 _CSS = """
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;margin:24px;color:#222}
 table{border-collapse:collapse;width:100%;font-size:14px}
-th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
+th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top;white-space:nowrap}
+td.w{white-space:normal;word-break:break-all}
 th{background:#dde4ee;position:sticky;top:0}
 td.n{text-align:right}
 tr.failed td.st{background:#f4cccc} tr.errors td.st{background:#fce5cd}
@@ -194,6 +195,7 @@ def index_html(rows: list[dict], lang: str = "zh", title: str | None = None) -> 
                 )
             cls = "n" if key in ("year", "pages", "tables", "errors", "warnings") else ""
             cls = "st" if key == "status" else cls
+            cls = "w" if key in ("path", "reason") else cls
             cells.append(f'<td class="{cls}">{text}</td>')
         kind = (
             "failed"

@@ -342,7 +342,7 @@ def cmd_batch(ns) -> int:  # noqa: ANN001
         )
         return EXIT_FAILED
     except Exception as exc:
-        if type(exc).__module__.startswith("duckdb"):
+        if "duckdb" in type(exc).__module__:  # e.g. the database is locked by another batch
             _say(f"数据库无法使用：{exc}", f"cannot use the database: {exc}", ns.lang)
             return EXIT_FAILED
         raise

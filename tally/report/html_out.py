@@ -14,6 +14,7 @@ import base64
 import io
 from datetime import datetime
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from .contract import DocResult
@@ -417,3 +418,10 @@ def findings_html(results: list[DocResult], lang: str = "zh", show_info: bool = 
         f'<span class="muted">{t["generated"]} {when}</span></header>'
         f"<main>{overview}{body}</main><script>{JS}</script></body></html>\n"
     )
+
+
+def write_html(
+    results: list[DocResult], out: Path, lang: str = "zh", show_info: bool = False
+) -> None:
+    """Write the report of ``results`` to ``out`` (one self-contained file)."""
+    Path(out).write_text(findings_html(results, lang, show_info), encoding="utf-8")
