@@ -85,37 +85,41 @@ def _strip_stop(key: str, stop: list[str]) -> str:
     return t if len(t) >= 2 else key
 
 
-def score_matrix(a: list[str], b: list[str], stop: list[str] | None = None):
-    """Scores (0–100) of every name of ``a`` against every name of ``b`` (keys, see name_key)."""
-    import numpy as np
-
+def score_matrix(a: list[str], b: list[str], stop: list[str] | None = None) -> list[list[float]]:
+    """Scores (0–100) of every name of ``a`` against every name of ``b`` (keys, see name_key).
+    Plain lists: numpy's import would cost more than the few thousand pairs a report has."""
     if not a or not b:
-        return np.zeros((len(a), len(b)))
+        return [[0.0] * len(b) for _ in a]
     best = _raw_scores(a, b)
     if stop:
         sa = [_strip_stop(x, stop) for x in a]
         sb = [_strip_stop(x, stop) for x in b]
         if sa != a or sb != b:
-            best = np.maximum(best, _raw_scores(sa, sb))
+            alt = _raw_scores(sa, sb)
+            best = [
+                [max(x, y) for x, y in zip(r1, r2, strict=True)]
+                for r1, r2 in zip(best, alt, strict=True)
+            ]
     return best
 
 
-def _raw_scores(a: list[str], b: list[str]):
-    import numpy as np
+def _raw_scores(a: list[str], b: list[str]) -> list[list[float]]:
+    """100 · C² · (0.6 + 0.4 · ratio), C = longest common subsequence / the shorter name."""
     from rapidfuzz.distance import Indel, LCSseq
-    from rapidfuzz.process import cdist
 
-    lcs = cdist(a, b, scorer=LCSseq.similarity, dtype=np.float64)
-    ratio = cdist(a, b, scorer=Indel.normalized_similarity, dtype=np.float64)
-    la = np.array([len(x) for x in a], dtype=np.float64)[:, None]
-    lb = np.array([len(x) for x in b], dtype=np.float64)[None, :]
-    shorter = np.maximum(np.minimum(la, lb), 1.0)
-    contain = lcs / shorter
-    return 100.0 * contain**2 * (0.6 + 0.4 * ratio)
+    lcs, ind = LCSseq.similarity, Indel.normalized_similarity
+    out = []
+    for x in a:
+        row = []
+        for y in b:
+            c = lcs(x, y) / max(min(len(x), len(y)), 1)
+            row.append(100.0 * c * c * (0.6 + 0.4 * ind(x, y)))
+        out.append(row)
+    return out
 
 
 def score(a: str, b: str, stop: list[str] | None = None) -> float:
-    return float(score_matrix([name_key(a)], [name_key(b)], stop)[0, 0])
+    return float(score_matrix([name_key(a)], [name_key(b)], stop)[0][0])
 
 
 # ---- lists of names -----------------------------------------------------------------------------
@@ -302,47 +306,48 @@ def hungarian(score: list[list[float]]) -> list[tuple[int, int]]:
     return sorted((b, a) if flip else (a, b) for a, b in pairs)
 
 
-def _one_to_one(work):  # noqa: ANN001, ANN202
+def _one_to_one(work: list[list[float]]) -> tuple[list[int], list[int]]:
     """Rows and columns of a one-to-one assignment maximising the total score (the role of
     scipy's linear_sum_assignment, which this matches on the tests)."""
-    best = work.argmax(axis=1) if work.size else []
-    live = [i for i in range(work.shape[0]) if work.shape[1] and work[i, best[i]] >= THRESHOLD]
-    if len({int(best[i]) for i in live}) == len(live):
-        return live, [int(best[i]) for i in live]  # every name its own best partner: optimal
-    pairs = hungarian(work.tolist())
+    best = [max(range(len(r)), key=r.__getitem__) if r else -1 for r in work]
+    live = [i for i, j in enumerate(best) if j >= 0 and work[i][j] >= THRESHOLD]
+    if len({best[i] for i in live}) == len(live):
+        return live, [best[i] for i in live]  # every name its own best partner: optimal
+    pairs = hungarian(work)
     return [a for a, _ in pairs], [b for _, b in pairs]
 
 
 def _assign(la: NameList, lb: NameList, vocab: Vocab) -> list[tuple[int, int, float, bool]]:
-    import numpy as np
-
     stop = vocab.words.get("name_stopwords", [])
     s = score_matrix(la.keys, lb.keys, stop)
     pinned: list[tuple[int, int]] = []
     for pair in vocab.words.get("aliases", []) or []:
-        if not isinstance(pair, (list, tuple)) or len(pair) != 2:
+        if not isinstance(pair, list | tuple) or len(pair) != 2:
             continue
         x, y = name_key(str(pair[0])), name_key(str(pair[1]))
         for p, q in ((x, y), (y, x)):
             if p in la.keys and q in lb.keys:
                 pinned.append((la.keys.index(p), lb.keys.index(q)))
-    work = s.copy()
+    work = [list(r) for r in s]
     for i, j in pinned:
-        work[i, :] = -1.0
-        work[:, j] = -1.0
-        work[i, j] = 100.0
+        work[i] = [-1.0] * len(work[i])
+        for r in work:
+            r[j] = -1.0
+        work[i][j] = 100.0
     rows, cols = _one_to_one(work)
     out = []
     for i, j in zip(rows, cols, strict=True):
-        sc = float(work[i, j])
+        sc = float(work[i][j])
         if sc < THRESHOLD:
             continue
         if (i, j) in pinned:
-            out.append((int(i), int(j), 100.0, False))
+            out.append((i, j, 100.0, False))
             continue
-        others = np.concatenate([np.delete(s[i, :], j), np.delete(s[:, j], i)])
-        runner = float(others.max()) if others.size else 0.0
-        out.append((int(i), int(j), sc, sc - runner < MARGIN))
+        others = [v for k, v in enumerate(s[i]) if k != j] + [
+            s[k][j] for k in range(len(s)) if k != i
+        ]
+        runner = max(others, default=0.0)
+        out.append((i, j, sc, sc - runner < MARGIN))
     return out
 
 
