@@ -95,3 +95,30 @@ def test_batch_goes_on_past_bad_files(tmp_path: Path, capsys: pytest.CaptureFixt
         d = docs[p.name]
         assert d["status"] == "failed" and d["error"]["code"] and d["error"]["message"]
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_pages_turned_sideways_are_refused_not_misread(tmp_path: Path) -> None:
+    """A page whose text runs sideways (/Rotate 90) would be read with scrambled rows and
+    columns: it is left unread with a warning, and a document of only such pages fails with its
+    own code, never with false findings."""
+    from pypdf import PdfReader, PdfWriter
+
+    from tally.reconcile import check_document
+
+    reader = PdfReader(SAMPLE)
+    some, every = PdfWriter(), PdfWriter()
+    for i, page in enumerate(reader.pages):
+        some.add_page(page)
+        every.add_page(page)
+        every.pages[-1].rotate(90)
+        if i >= 6:
+            some.pages[-1].rotate(90)
+    some.write(tmp_path / "some.pdf")
+    every.write(tmp_path / "every.pdf")
+    with pytest.raises(ExtractError) as err:
+        read_document(tmp_path / "every.pdf")
+    assert err.value.code == "rotated_text"
+    doc = read_document(tmp_path / "some.pdf")
+    assert {w.page for w in doc.warnings if w.code == "rotated_text"} == {7, 8, 9}
+    assert all(not {7, 8, 9} & set(t.pages) for t in doc.tables)
+    assert [f for f in check_document(doc) if f.severity == "error"] == []

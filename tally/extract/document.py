@@ -32,6 +32,18 @@ def _page_chars(page, page_no: int, warnings: list[Issue]) -> list[Char]:  # noq
             inside.append(c)
         else:
             outside += 1
+    ink = [c for c in inside if c["text"].strip()]
+    if ink and sum(1 for c in ink if not c.get("upright", True)) > 0.5 * len(ink):
+        # text set sideways (a page turned with /Rotate, or vertical layout): read as it is, its
+        # lines and columns would be scrambled and give false alarms. Say so; read nothing.
+        warnings.append(
+            Issue(
+                "rotated_text",
+                f"第{page_no}页的文字是旋转排版的（页面旋转或竖排），暂不能读取，此页未核对",
+                page_no,
+            )
+        )
+        return []
     if outside >= OUTSIDE_WARN:
         warnings.append(
             Issue(
@@ -132,6 +144,12 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     finally:
         pdf.close()
     if not any(pg.lines for pg in pages) and not any(pieces_by_page):
+        if any(w.code == "rotated_text" for w in warnings):
+            raise ExtractError(
+                "rotated_text",
+                "PDF 的页面是旋转排版的（页面旋转 /Rotate 或竖排文字），暂不支持读取；请提交正常方向的 PDF",
+                "the pages' text is set sideways (/Rotate or vertical text): not supported yet",
+            )
         if images:
             raise ExtractError(
                 "image_only",
@@ -144,7 +162,8 @@ def read_document(path: str | os.PathLike[str]) -> Document:
             "no readable text in the PDF (damaged, or text drawn as outlines)",
         )
     for pg, pieces in zip(pages, pieces_by_page, strict=True):
-        if not pg.lines and not pieces:
+        rotated = any(w.code == "rotated_text" and w.page == pg.number for w in warnings)
+        if not pg.lines and not pieces and not rotated:
             warnings.append(
                 Issue("no_text", f"第{pg.number}页没有可读取的文字（可能是图片）", pg.number)
             )

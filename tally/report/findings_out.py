@@ -55,6 +55,7 @@ def check_summary(results: list[DocResult], lang: str = "zh", show_info: bool = 
             out.append(failure_line(res, lang))
             continue
         out.append(_head(res, zh))
+        out.extend(f"  ! {w.message}" for w in res.document.warnings)
         shown = [f for f in res.findings if show_info or f.severity != "info"]
         if not shown:
             continue
