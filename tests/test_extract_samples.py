@@ -56,3 +56,12 @@ def test_numbers_parsed_once_with_precision() -> None:
                     assert lo <= cell.quantity.scaled <= hi
     assert {"number", "dash", "na", "blank", "text"} <= set(kinds)
     assert "-" in kinds["dash"] and "/" in kinds["na"]
+
+
+def test_table_as_dataframe() -> None:
+    doc = read(str(Path(__file__).parent.parent / "samples" / "hunan-amr-2023.pdf"))
+    annex1 = doc.tables[0]
+    frame = annex1.to_frame()
+    assert frame.shape == (len(annex1.rows), annex1.n_cols)
+    assert frame[("资金到位情况", "合计")].iloc[-1] == "35014.75"
+    assert frame[("项目名称", "")].iloc[0] == "法治建设"

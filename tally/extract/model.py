@@ -121,6 +121,20 @@ class Table:
     def row_texts(self) -> list[list[str]]:
         return [[c.text for c in row] for row in self.rows]
 
+    def to_frame(self):  # noqa: ANN201 - pandas is imported only when asked for
+        """The body as a pandas DataFrame of printed texts, columns indexed by header path
+        (a MultiIndex when the header has several levels; short paths padded with '')."""
+        import pandas as pd
+
+        depth = max((len(p) for p in self.columns), default=1)
+        if depth == 1:
+            cols = pd.Index([p[0] if p else "" for p in self.columns])
+        else:
+            cols = pd.MultiIndex.from_tuples(
+                [tuple(p) + ("",) * (depth - len(p)) for p in self.columns]
+            )
+        return pd.DataFrame(self.row_texts(), columns=cols)
+
 
 @dataclass(slots=True)
 class Issue:
