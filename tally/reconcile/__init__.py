@@ -46,7 +46,7 @@ def check_document(
             stats.relations += view.checked
             stats.untrusted += view.skipped
     from .claims import check_claims
-    from .names import cross_table_checks, match_names
+    from .names import cross_table_checks, match_names, pair_lists
 
     prose, n_claims = check_claims(doc, vocab)
     findings.extend(prose)
@@ -54,9 +54,10 @@ def check_document(
         stats.relations += n_claims
         stats.claims = n_claims
 
-    matches, unmatched = match_names(doc, vocab)
+    pairs = pair_lists(doc, vocab)  # once: matching and the cross-table checks share them
+    matches, unmatched = match_names(doc, vocab, pairs)
     findings.extend(unmatched)
-    findings.extend(cross_table_checks(doc, vocab, matches))
+    findings.extend(cross_table_checks(doc, vocab, matches, pairs))
     if stats is not None:
         stats.matches = [m.to_json() for m in matches]
     findings = _dedupe(findings)

@@ -351,18 +351,9 @@ def _assign(la: NameList, lb: NameList, vocab: Vocab) -> list[tuple[int, int, fl
     return out
 
 
-_LAST: list = []  # (doc, vocab, pairs) of the last document: matching and the checks share it
-
-
-def _pairs(doc: Document, vocab: Vocab) -> list[_Pair]:
-    if _LAST and _LAST[0] is doc and _LAST[1] is vocab:
-        return _LAST[2]
-    out = _pair_lists(doc, vocab)
-    _LAST[:] = [doc, vocab, out]
-    return out
-
-
-def _pair_lists(doc: Document, vocab: Vocab) -> list[_Pair]:
+def pair_lists(doc: Document, vocab: Vocab) -> list[_Pair]:
+    """The lists of names of different tables that name the same things, each with its
+    one-to-one pairs. match_names and cross_table_checks both start from these."""
     lists = _lists(doc, vocab)
     out: list[_Pair] = []
     for x in range(len(lists)):
@@ -380,13 +371,15 @@ def _pair_lists(doc: Document, vocab: Vocab) -> list[_Pair]:
     return out
 
 
-def match_names(doc: Document, vocab: Vocab) -> tuple[list[Match], list[Finding]]:
+def match_names(
+    doc: Document, vocab: Vocab, pairs: list[_Pair] | None = None
+) -> tuple[list[Match], list[Finding]]:
     """Every name pair across paired lists (and each KPI cost target's project), and a warning
     for each name of a sampled table that has no counterpart in the allocation table."""
     matches: list[Match] = []
     findings: list[Finding] = []
     seen: set[tuple[str, str, str, str]] = set()
-    for p in _pairs(doc, vocab):
+    for p in pairs if pairs is not None else pair_lists(doc, vocab):
         ta, tb = p.la.table, p.lb.table
         for i, j, sc, low in p.pairs:
             a, b = p.la.names[i], p.lb.names[j]
@@ -596,13 +589,15 @@ def _fmt(x: float) -> str:
 # ---- cross-table checks -------------------------------------------------------------------------
 
 
-def cross_table_checks(doc: Document, vocab: Vocab, matches: list[Match]) -> list[Finding]:
+def cross_table_checks(
+    doc: Document, vocab: Vocab, matches: list[Match], pairs: list[_Pair] | None = None
+) -> list[Finding]:
     """Rules between two tables on matched names: sampled ≤ allocated (per project), the same
     item quoted in two tables agrees, a KPI cost target against the project's spending."""
     keyed = {(m.a, m.b, m.tables[0], m.tables[1]): m for m in matches}
     out: list[Finding] = []
     seen: set[tuple[int, int]] = set()  # two label columns of one row reach the same cells
-    for p in _pairs(doc, vocab):
+    for p in pairs if pairs is not None else pair_lists(doc, vocab):
         ta, tb = p.la.table, p.lb.table
         kept = []
         for i, j, *_ in p.pairs:
