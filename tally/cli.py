@@ -8,47 +8,10 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import ExtractError
-from .report.contract import DocResult
+from .api import RulesError, check, expand_paths, extract, load_rules
+from .result import DocumentResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
-
-
-def expand_paths(args: list[str]) -> list[str]:
-    """Files as given; a folder stands for every PDF under it (sorted, so runs repeat)."""
-    out: list[str] = []
-    for a in args:
-        p = Path(a)
-        if p.is_dir():
-            out.extend(
-                str(f) for f in sorted(p.rglob("*")) if f.suffix.lower() == ".pdf" and f.is_file()
-            )
-        else:
-            out.append(a)
-    return out
-
-
-def read_one(path: str) -> DocResult:
-    """Read one document; whatever goes wrong becomes that document's error, never a traceback."""
-    from .extract import read_document
-
-    try:
-        return DocResult(path, document=read_document(path))
-    except ExtractError as exc:
-        return DocResult(path, error=exc)
-    except MemoryError:
-        return DocResult(
-            path, error=ExtractError("too_large", "文件过大，内存不足，无法处理", "out of memory")
-        )
-    except Exception as exc:  # a bug of ours must not stop the other documents
-        return DocResult(
-            path,
-            error=ExtractError(
-                "internal",
-                f"处理此文件时出现内部错误（{type(exc).__name__}: {exc}）；请将文件反馈给维护者",
-                f"internal error ({type(exc).__name__}: {exc})",
-            ),
-        )
 
 
 def _write(text: str | bytes, output: str | None, bom: bool = False) -> None:
@@ -66,7 +29,7 @@ def cmd_extract(ns: argparse.Namespace) -> int:
     if not paths:
         print("没有找到 PDF 文件" if ns.lang != "en" else "no PDF files found", file=sys.stderr)
         return EXIT_FAILED
-    results = [read_one(p) for p in paths]
+    results = [extract(p) for p in paths]
     if ns.format == "json":
         from .report.contract import report_json
 
@@ -93,15 +56,13 @@ def cmd_extract(ns: argparse.Namespace) -> int:
 
 
 def cmd_check(ns: argparse.Namespace) -> int:
-    from .reconcile import CheckStats, Vocab, check_document
-
     paths = expand_paths(ns.paths)
     if not paths:
         print("没有找到 PDF 文件" if ns.lang != "en" else "no PDF files found", file=sys.stderr)
         return EXIT_FAILED
     try:
-        vocab = Vocab.load([Path(r) for r in ns.rules or []])
-    except Exception as exc:  # a user's rule file: say which and why
+        vocab = load_rules(ns.rules)
+    except RulesError as exc:  # a user's rule file: say which and why
         print(
             f"规则文件无法读取：{exc}" if ns.lang != "en" else f"cannot read rules: {exc}",
             file=sys.stderr,
@@ -113,21 +74,7 @@ def cmd_check(ns: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
-    results = []
-    for p in paths:
-        res = read_one(p)
-        if res.document is not None:
-            try:
-                stats = CheckStats()
-                res.findings = check_document(res.document, vocab=vocab, stats=stats)
-                res.checked = stats.relations
-                res.matches = stats.matches
-            except Exception as exc:  # a bug in one check must not stop the batch
-                res.error = ExtractError(
-                    "internal", f"核对时出现内部错误（{type(exc).__name__}: {exc}）", str(exc)
-                )
-                res.document = None
-        results.append(res)
+    results = [check(p, vocab=vocab) for p in paths]
     if ns.format == "json":
         from .report.contract import report_json
 
@@ -160,7 +107,7 @@ def cmd_check(ns: argparse.Namespace) -> int:
     )
 
 
-def _write_annotated(results: list[DocResult], ns: argparse.Namespace) -> bool:
+def _write_annotated(results: list[DocumentResult], ns: argparse.Namespace) -> bool:
     """One marked-up PDF per readable input. A single input and an --output ending in .pdf
     (not an existing folder) name the file; otherwise --output is a folder, created if need be,
     receiving NAME.tally.pdf per input. False when some PDF could not be written."""

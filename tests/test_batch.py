@@ -259,9 +259,9 @@ def test_dask_local_cluster(tmp_path, monkeypatch) -> None:
 def test_reports_use_the_html_renderer_when_it_exists(tmp_path, monkeypatch) -> None:
     """write_html is an optional import made at call time: with it, the report is HTML."""
     import tally.report.html_out as html_out
+    from tally import extract
     from tally.batch.runner import write_report
     from tally.batch.worker import _render_report, failure_result
-    from tally.cli import read_one
 
     def fake_write_html(results, out, lang="zh"):  # noqa: ANN001
         Path(out).write_text(f"<html>{len(results)} {results[0].path} {lang}</html>")
@@ -273,6 +273,6 @@ def test_reports_use_the_html_renderer_when_it_exists(tmp_path, monkeypatch) -> 
     monkeypatch.setattr(html_out, "write_html", fake_write_html, raising=False)
     assert write_report(tmp_path, failed, "en") == "reports/abababababab.html"
     assert "x/hang.pdf en" in (tmp_path / "reports" / "abababababab.html").read_text()
-    res = read_one(str(tmp_path / "missing.pdf"))
+    res = extract(str(tmp_path / "missing.pdf"))
     ext, data = _render_report(res, "zh")
     assert ext == "html" and b"missing.pdf" in data

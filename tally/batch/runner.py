@@ -74,10 +74,10 @@ def _failed_html(doc: dict, lang: str) -> bytes | None:
     import tempfile
 
     from ..errors import ExtractError
-    from ..report.contract import DocResult
+    from ..result import DocumentResult
 
     err = doc.get("error") or {}
-    res = DocResult(
+    res = DocumentResult(
         doc["path"], error=ExtractError(err.get("code", "internal"), err.get("message", ""))
     )
     try:
@@ -120,7 +120,7 @@ def run_batch(
     progress: bool = True,
 ) -> BatchSummary:
     from .. import __version__
-    from ..cli import expand_paths
+    from ..api import expand_paths, rules_fingerprint
     from .ledger import write_ledger
     from .store import Store
     from .worker import failure_result, test_hooks_from_env
@@ -132,6 +132,8 @@ def run_batch(
     summary = BatchSummary(out=out, db=db)
     paths = list(dict.fromkeys(expand_paths(inputs)))
     summary.files = len(paths)
+    # results are reused only when made by this version, with the same rules and language
+    key = f"{__version__}/{lang}/{rules_fingerprint(rules)}"
     if not paths:
         _say("没有找到 PDF 文件", "no PDF files found", lang)
         summary.exit_code = EXIT_FAILED
@@ -158,7 +160,7 @@ def run_batch(
         "rules": [str(Path(r).resolve()) for r in rules or []],
         "hooks": test_hooks_from_env(),
     }
-    with Store(db, __version__) as store:
+    with Store(db, key) as store:
         done = store.done()
         if retry_failed:
             again = [s for s in groups if done.get(s) == "failed"]
@@ -172,9 +174,10 @@ def run_batch(
         store.record_files([(p, sha_of[p], size_of[p]) for p in skipped_paths])
         if not todo:
             _say(
-                f"全部 {len(paths)} 个文件均已核对过（内容与 tally {__version__} 版本相同），全部跳过",
-                f"all {len(paths)} files already checked (same content, tally {__version__}): "
-                "skipped",
+                f"全部 {len(paths)} 个文件均已核对过（内容、tally {__version__} 版本、规则与语言相同），"
+                "全部跳过",
+                f"all {len(paths)} files already checked (same content, tally {__version__}, "
+                "rules and language): skipped",
                 lang,
             )
         else:
@@ -319,7 +322,14 @@ class _Progress:
 
 
 def cmd_batch(ns) -> int:  # noqa: ANN001
+    from ..api import RulesError, load_rules
+
     out = Path(ns.out)
+    try:
+        load_rules(ns.rules)  # a bad rule file stops the batch before any document is read
+    except RulesError as exc:
+        _say(f"规则文件无法读取：{exc}", f"cannot read rules: {exc}", ns.lang)
+        return EXIT_FAILED
     try:
         summary = run_batch(
             ns.paths,

@@ -64,6 +64,7 @@ def failure_result(path: str, sha256: str, code: str, detail: object, lang: str 
             "matches": [],
             "findings": [],
             "checked_relations": None,
+            "unchecked_relations": None,
             "warnings": [],
         },
         "department": dept,
@@ -163,40 +164,20 @@ def process_document(path: str, sha256: str, opts: dict) -> dict:
     import logging
 
     logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
-    from ..cli import read_one
-    from ..errors import ExtractError
-    from ..report.contract import document_json
+    from ..api import check, load_rules
     from .ledger import guess_department_year
 
-    res = read_one(path)
-    if res.error is not None and res.error.code == "too_large":
+    try:
+        res = check(path, vocab=load_rules(opts.get("rules")))
+    except MemoryError:
+        res = None
+    if res is None or (res.error is not None and res.error.code == "too_large"):
         return failure_result(path, sha256, "too_large", opts.get("max_memory_mb"), lang)
-    if res.document is not None:
-        try:
-            from pathlib import Path
-
-            from ..reconcile import CheckStats, Vocab, check_document
-
-            vocab = Vocab.load([Path(r) for r in opts.get("rules") or []])
-            stats = CheckStats()
-            res.findings = check_document(res.document, vocab=vocab, stats=stats)
-            res.checked = stats.relations
-            res.matches = stats.matches
-        except MemoryError:
-            return failure_result(path, sha256, "too_large", opts.get("max_memory_mb"), lang)
-        except Exception as exc:  # a bug in one check must not stop the batch
-            res.error = ExtractError(
-                "internal",
-                f"核对时出现内部错误（{type(exc).__name__}: {exc}）",
-                f"internal error while checking ({type(exc).__name__}: {exc})",
-            )
-            res.document = None
-            res.findings = []
     lines = []
     if res.document is not None:
         lines = [ln.text for pg in res.document.pages[:2] for ln in pg.lines]
     dept, dept_src, year, year_src = guess_department_year(lines, path)
-    doc = document_json(res, lang)
+    doc = res.to_json(lang)
     report = _render_report(res, lang)
     return {
         "path": path,

@@ -42,9 +42,6 @@ def check_document(
         if stats is not None:
             stats.relations += view.checked
             stats.untrusted += view.skipped
-        if stats is not None:
-            stats.relations += view.checked
-            stats.untrusted += view.skipped
     from .claims import check_claims
     from .names import cross_table_checks, match_names, pair_lists
 

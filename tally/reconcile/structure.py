@@ -41,14 +41,39 @@ class Vocab:
         text = resources.files("tally.reconcile").joinpath("rules/default.yaml").read_text("utf-8")
         words = {k: list(v) for k, v in yaml.safe_load(text).items()}
         for path in extra or []:
-            more = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-            for k, v in more.items():
-                words.setdefault(k, [])
+            for k, v in _rule_file(Path(path), words).items():
                 words[k].extend(w for w in v if w not in words[k])
         return cls(words)
 
     def has(self, key: str, text: str) -> bool:
         return any(w in text for w in self.words.get(key, []))
+
+
+def _rule_file(path: Path, known: dict[str, list]) -> dict[str, list]:
+    """A user's rule file: a mapping of known keys to lists (of words, or of name pairs for
+    ``aliases``). A ValueError names the file and the key that is wrong."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise ValueError(f"{path}: {exc.strerror or exc}") from exc
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: YAML 格式错误 / not valid YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: 应为“键: [词, ...]”的映射 / must be a mapping of keys to lists")
+    for k, v in data.items():
+        if k not in known:
+            raise ValueError(f"{path}: 未知的键 / unknown key '{k}' (known: {', '.join(known)})")
+        want = list if k == "aliases" else str
+        if not isinstance(v, list) or not all(isinstance(w, want) for w in v):
+            kind = (
+                "名称对的列表 / a list of name pairs"
+                if k == "aliases"
+                else "词的列表 / a list of words"
+            )
+            raise ValueError(f"{path}: 键 '{k}' 应为{kind}")
+    return data
 
 
 def norm(text: str) -> str:

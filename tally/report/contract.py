@@ -5,29 +5,12 @@ Fields named in docs/design are never renamed or removed; new ones may be added.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import ExtractError
-from ..extract.model import Document, Table
+from ..extract.model import Table
+from ..result import DocumentResult
 
 SCHEMA = "tally.report/1"
-
-
-@dataclass(slots=True)
-class DocResult:
-    """One input path: its Document, or the error that stopped it."""
-
-    path: str
-    document: Document | None = None
-    error: ExtractError | None = None
-    findings: list[Any] = field(default_factory=list)  # reconcile.Finding
-    matches: list[dict[str, Any]] = field(default_factory=list)
-    checked: int | None = None  # relations checked, when the document was checked
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
 
 
 def table_json(t: Table) -> dict[str, Any]:
@@ -44,7 +27,7 @@ def table_json(t: Table) -> dict[str, Any]:
     }
 
 
-def document_json(res: DocResult, lang: str = "zh") -> dict[str, Any]:
+def document_json(res: DocumentResult, lang: str = "zh") -> dict[str, Any]:
     doc = res.document
     return {
         "path": res.path,
@@ -55,11 +38,14 @@ def document_json(res: DocResult, lang: str = "zh") -> dict[str, Any]:
         "matches": res.matches,
         "findings": [f.to_json(lang) for f in res.findings],
         "checked_relations": res.checked,
+        # relations the table's words implied but that failed on most rows: the table was not
+        # understood there, so nothing was said about them
+        "unchecked_relations": res.untrusted if res.checked is not None else None,
         "warnings": [{"code": w.code, "message": w.message, "page": w.page} for w in doc.warnings]
         if doc
         else [],
     }
 
 
-def report_json(results: list[DocResult], lang: str = "zh") -> dict[str, Any]:
+def report_json(results: list[DocumentResult], lang: str = "zh") -> dict[str, Any]:
     return {"schema": SCHEMA, "documents": [document_json(r, lang) for r in results]}

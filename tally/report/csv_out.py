@@ -9,13 +9,13 @@ from __future__ import annotations
 import csv
 import io
 
-from .contract import DocResult
+from ..result import DocumentResult
 from .finding_rows import SEV_LABEL, header, records, reported_cell
 
 BOX = ("x0", "top", "x1", "bottom")
 
 
-def findings_csv(results: list[DocResult], lang: str = "zh", show_info: bool = False) -> str:
+def findings_csv(results: list[DocumentResult], lang: str = "zh", show_info: bool = False) -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow([*header(lang), *BOX])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .contract import DocResult
+from ..result import DocumentResult
 
 SEVERITIES = ("error", "warning", "info")
 SEV_LABEL = {
@@ -95,11 +95,11 @@ class Record:
         ]
 
 
-def shown(res: DocResult, show_info: bool) -> list[Any]:
+def shown(res: DocumentResult, show_info: bool) -> list[Any]:
     return [f for f in res.findings if show_info or f.severity != "info"]
 
 
-def table_label(res: DocResult, table_id: str | None) -> str:
+def table_label(res: DocumentResult, table_id: str | None) -> str:
     if not table_id:
         return ""
     doc = res.document
@@ -107,7 +107,7 @@ def table_label(res: DocResult, table_id: str | None) -> str:
     return f"{table_id} {t.title}" if t is not None and t.title else table_id
 
 
-def records(res: DocResult, lang: str = "zh", show_info: bool = False) -> list[Record]:
+def records(res: DocumentResult, lang: str = "zh", show_info: bool = False) -> list[Record]:
     out = []
     for f in shown(res, show_info):
         rep = reported_cell(f)
@@ -142,5 +142,5 @@ def records(res: DocResult, lang: str = "zh", show_info: bool = False) -> list[R
     return out
 
 
-def counts(res: DocResult) -> dict[str, int]:
+def counts(res: DocumentResult) -> dict[str, int]:
     return {s: sum(1 for f in res.findings if f.severity == s) for s in SEVERITIES}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .contract import DocResult
+from ..result import DocumentResult
 from .text_out import failure_line
 
 _SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -30,7 +30,7 @@ def _num(x: float | None, like: str = "") -> str:
     return f"{x:,.4f}".rstrip("0").rstrip(".") + pct
 
 
-def _head(res: DocResult, zh: bool) -> str:
+def _head(res: DocumentResult, zh: bool) -> str:
     doc = res.document
     n = {s: sum(1 for f in res.findings if f.severity == s) for s in ("error", "warning", "info")}
     mark = "✗" if n["error"] else ("!" if n["warning"] else "✓")
@@ -44,10 +44,17 @@ def _head(res: DocResult, zh: bool) -> str:
             f"{len(doc.pages)} pages, {len(doc.tables)} tables, {res.checked or 0} relations checked; "
             f"{n['error']} errors, {n['warning']} warnings, {n['info']} info"
         )
+    if res.untrusted:
+        text += (
+            f"；另有 {res.untrusted} 处关系在多数行上不成立，视为未读懂该表，未核对"
+            if zh
+            else f"; {res.untrusted} more relations did not hold on most rows: not understood, "
+            "not checked"
+        )
     return f"{mark} {res.path}: {text}"
 
 
-def check_summary(results: list[DocResult], lang: str = "zh", show_info: bool = False) -> str:
+def check_summary(results: list[DocumentResult], lang: str = "zh", show_info: bool = False) -> str:
     zh = lang != "en"
     out: list[str] = []
     for res in results:

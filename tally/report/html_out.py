@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .contract import DocResult
+from ..result import DocumentResult
 from .finding_rows import SEV_LABEL, SEVERITIES, counts, records
 from .pagegeom import PageGeom
 
@@ -260,7 +260,7 @@ def _finding_pages(f) -> list[tuple[int, list]]:  # noqa: ANN001
     return sorted(by.items(), key=lambda kv: (kv[0] != first, kv[0]))
 
 
-def _finding_html(rec, res: DocResult, pages: _Pages, t: dict, lang: str, idx: str) -> str:  # noqa: ANN001
+def _finding_html(rec, res: DocumentResult, pages: _Pages, t: dict, lang: str, idx: str) -> str:  # noqa: ANN001
     f = rec.finding
     sev = SEV_LABEL["en" if lang == "en" else "zh"][rec.severity]
     where = []
@@ -314,7 +314,7 @@ def _finding_html(rec, res: DocResult, pages: _Pages, t: dict, lang: str, idx: s
     )
 
 
-def _doc_html(res: DocResult, n: int, lang: str, show_info: bool, t: dict) -> str:
+def _doc_html(res: DocumentResult, n: int, lang: str, show_info: bool, t: dict) -> str:
     path = escape(res.path)
     if res.document is None:
         err = res.error
@@ -367,7 +367,7 @@ def _doc_html(res: DocResult, n: int, lang: str, show_info: bool, t: dict) -> st
     return "".join(out)
 
 
-def findings_html(results: list[DocResult], lang: str = "zh", show_info: bool = False) -> str:
+def findings_html(results: list[DocumentResult], lang: str = "zh", show_info: bool = False) -> str:
     lang = "en" if lang == "en" else "zh"
     t = TEXT[lang]
     sev_l = SEV_LABEL[lang]
@@ -421,7 +421,7 @@ def findings_html(results: list[DocResult], lang: str = "zh", show_info: bool = 
 
 
 def write_html(
-    results: list[DocResult], out: Path, lang: str = "zh", show_info: bool = False
+    results: list[DocumentResult], out: Path, lang: str = "zh", show_info: bool = False
 ) -> None:
     """Write the report of ``results`` to ``out`` (one self-contained file)."""
     Path(out).write_text(findings_html(results, lang, show_info), encoding="utf-8")

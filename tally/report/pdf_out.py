@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .contract import DocResult
+from ..result import DocumentResult
 from .finding_rows import shown
 from .pagegeom import PageGeom
 
@@ -19,7 +19,7 @@ BLUE = (0.0, 0.35, 0.9)
 PAD = 0.5  # points around the cell box
 
 
-def annotate_pdf(res: DocResult, out: Path, lang: str = "zh", show_info: bool = False) -> int:
+def annotate_pdf(res: DocumentResult, out: Path, lang: str = "zh", show_info: bool = False) -> int:
     """Write ``res.path`` with its findings marked up to ``out``; returns annotations added."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import (

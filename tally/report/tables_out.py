@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from .contract import DocResult
+from ..result import DocumentResult
 
 CSV_FIELDS = [
     "document",
@@ -26,7 +26,7 @@ CSV_FIELDS = [
 ]
 
 
-def tables_csv(results: list[DocResult]) -> str:
+def tables_csv(results: list[DocumentResult]) -> str:
     """UTF-8 text; written with a BOM so that Excel opens the Chinese correctly."""
     buf = io.StringIO()
     w = csv.writer(buf)
@@ -56,7 +56,7 @@ def tables_csv(results: list[DocResult]) -> str:
     return buf.getvalue()
 
 
-def write_tables_xlsx(results: list[DocResult], out: Path) -> None:
+def write_tables_xlsx(results: list[DocumentResult], out: Path) -> None:
     """An index sheet, then one sheet per table: the header paths as rows, then the body."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from .contract import DocResult
+from ..result import DocumentResult
 
 
-def failure_line(res: DocResult, lang: str) -> str:
+def failure_line(res: DocumentResult, lang: str) -> str:
     """A document that could not be read: its path, error code and message."""
     err = res.error
     return f"✗ {res.path}: [{err.code}] {err.message(lang)}" if err else f"✗ {res.path}"
 
 
-def extract_summary(results: list[DocResult], lang: str = "zh") -> str:
+def extract_summary(results: list[DocumentResult], lang: str = "zh") -> str:
     zh = lang != "en"
     lines: list[str] = []
     for res in results:

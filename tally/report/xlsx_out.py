@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .contract import DocResult
+from ..result import DocumentResult
 from .finding_rows import COLUMNS, SEV_LABEL, counts, decimals_of, header, records
 
 RED = "FF8080"
@@ -44,7 +44,7 @@ def _num_format(printed: str) -> str:
 
 
 def write_findings_xlsx(
-    results: list[DocResult], out: Path, lang: str = "zh", show_info: bool = False
+    results: list[DocumentResult], out: Path, lang: str = "zh", show_info: bool = False
 ) -> None:
     from openpyxl import Workbook
     from openpyxl.comments import Comment
