@@ -56,7 +56,6 @@ def _make(tmp: Path, kind: str) -> Path:
         ("not_pdf", "not_pdf"),
         ("truncated", "truncated"),
         ("encrypted", "encrypted"),
-        ("image_only", "image_only"),
     ],
 )
 def test_bad_file_has_specific_error(tmp_path: Path, kind: str, code: str) -> None:
@@ -73,6 +72,21 @@ def test_corrupt_body_is_an_error_or_ok_never_a_crash(tmp_path: Path) -> None:
         assert exc.code in {"corrupt", "no_text"}
     else:
         assert doc.pages
+
+
+def test_image_only_pdf_is_read_with_a_warning(tmp_path: Path, capsys) -> None:
+    """A scan is a readable PDF with nothing to check yet (no OCR): status ok, no tables, a
+    document warning that says so, exit 0."""
+    pdf = _make(tmp_path, "image_only")
+    doc = read_document(pdf)
+    assert doc.tables == []
+    assert [w.code for w in doc.warnings] == ["image_only"]
+    assert "OCR" in doc.warnings[0].message
+    out = tmp_path / "scan.json"
+    assert main(["check", str(pdf), "--format", "json", "-o", str(out)]) == 0
+    d = json.loads(out.read_text(encoding="utf-8"))["documents"][0]
+    assert d["status"] == "ok" and d["tables"] == [] and d["findings"] == []
+    assert d["warnings"][0]["code"] == "image_only"
 
 
 def test_pdf_without_tables_is_ok(tmp_path: Path) -> None:

@@ -150,12 +150,15 @@ def read_document(path: str | os.PathLike[str]) -> Document:
                 "PDF 的页面是旋转排版的（页面旋转 /Rotate 或竖排文字），暂不支持读取；请提交正常方向的 PDF",
                 "the pages' text is set sideways (/Rotate or vertical text): not supported yet",
             )
-        if images:
-            raise ExtractError(
-                "image_only",
-                "PDF 的页面是图片（扫描件），没有可读取的文字，需要先做文字识别（OCR）",
-                "the pages are images (a scan) with no text: OCR needed",
+        if images:  # a scan: readable as a PDF, nothing to check until OCR exists
+            warnings.append(
+                Issue(
+                    "image_only",
+                    f"全部 {len(pages)} 页都是图片（扫描件），没有文字层，未能核对；需要先做文字识别（OCR）",
+                    None,
+                )
             )
+            return Document(str(path), pages, [], warnings, metadata)
         raise ExtractError(
             "no_text",
             "PDF 中没有可读取的文字（文件可能已损坏，或文字被转成了图形）",
