@@ -19,6 +19,10 @@ SAME_EXTENT = 0.05  # rules of one table start and end within this fraction of t
 THICK = 1.4  # a rule this many times thicker than the thinnest of its table is a top/bottom rule
 
 
+_NUM_END = set("0123456789%％）)")
+_NUM_START = set("0123456789-－+（(")
+
+
 @dataclass(slots=True)
 class Band:
     """The rules of one three-line table on a page."""
@@ -88,26 +92,54 @@ def _segments(line: list[Char]) -> list[list[Char]]:
     segs: list[list[Char]] = [[line[0]]]
     for prev, c in zip(line, line[1:], strict=False):
         size = max(1.0, prev["bottom"] - prev["top"])
-        if c["x0"] - prev["x1"] > max(2.0, 0.5 * size):
+        gap = c["x0"] - prev["x1"]
+        # between two numbers (right-aligned amounts) a quarter em is already a gutter
+        numeric = prev["text"][-1:] in _NUM_END and c["text"][:1] in _NUM_START
+        if gap > max(2.0, 0.5 * size) or (numeric and gap > max(1.2, 0.18 * size)):
             segs.append([c])
         else:
             segs[-1].append(c)
     return segs
 
 
-def _columns_from_text(intervals: list[tuple[float, float]], x0: float, x1: float) -> list[float]:
-    """Column boundaries from the x-extents of cell texts: a gutter no text crosses splits two."""
-    spans: list[list[float]] = []
-    for a, b in sorted(intervals):
-        if spans and a <= spans[-1][1] + 1.0:
-            spans[-1][1] = max(spans[-1][1], b)
-        else:
-            spans.append([a, b])
+def _columns_from_text(
+    intervals: list[tuple[float, float]],
+    x0: float,
+    x1: float,
+    head: list[tuple[float, float]] = (),  # type: ignore[assignment]
+    near: float = 0.0,
+) -> list[float]:
+    """Column boundaries from the x-extents of cell texts: a gutter no text crosses splits two.
+    A header text that touches no body text (a short label centred over short right-aligned
+    amounts) joins the body column clearly nearer to it than any other (within ``near`` at the
+    table's edge) instead of making a column alone."""
+    spans = _merge_spans(sorted(intervals))
+    extra: list[tuple[float, float]] = []
+    for a, b in head:
+        if spans and not any(a <= s[1] + 1.0 and b >= s[0] - 1.0 for s in spans):
+            dists = sorted((max(s[0] - b, a - s[1]), k) for k, s in enumerate(spans))
+            dist, k = dists[0]
+            other = dists[1][0] if len(dists) > 1 else float("inf")
+            if dist <= 0.5 * other and (dist <= near or other < float("inf")):
+                spans[k] = [min(spans[k][0], a), max(spans[k][1], b)]
+                continue
+        extra.append((a, b))
+    spans = _merge_spans(sorted([tuple(s) for s in spans] + extra))
     xs = [x0]
     for left, right in zip(spans, spans[1:], strict=False):
         xs.append((left[1] + right[0]) / 2)
     xs.append(x1)
     return xs
+
+
+def _merge_spans(intervals: list[tuple[float, float]]) -> list[list[float]]:
+    spans: list[list[float]] = []
+    for a, b in intervals:
+        if spans and a <= spans[-1][1] + 1.0:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    return spans
 
 
 def _row_groups(lines: list[list[Char]]) -> list[list[list[Char]]]:
@@ -154,12 +186,12 @@ def build_threeline(
     group_chars = [c for c in head_chars if cmid_y is not None and c["bottom"] <= cmid_y + 1]
     leaf_chars = [c for c in head_chars if c not in group_chars]
     if xs is None:
-        intervals = [
-            (seg[0]["x0"], seg[-1]["x1"])
-            for ln in body_lines + group_lines(leaf_chars)
-            for seg in _segments(ln)
+        body_iv = [(s[0]["x0"], s[-1]["x1"]) for ln in body_lines for s in _segments(ln)]
+        head_iv = [
+            (s[0]["x0"], s[-1]["x1"]) for ln in group_lines(leaf_chars) for s in _segments(ln)
         ]
-        xs = _columns_from_text(intervals, band.x0, band.x1)
+        em = sorted(c["bottom"] - c["top"] for c in inside)[len(inside) // 2]
+        xs = _columns_from_text(body_iv, band.x0, band.x1, head_iv, 2 * em)
     n_c = len(xs) - 1
 
     def col_of(x: float) -> int:
