@@ -172,6 +172,20 @@ def test_hunan_cost_targets_warn_and_nothing_errs(hunan) -> None:
     assert not [f for f in findings if f.rule == "name_unmatched"]
 
 
+def test_cost_links_are_not_name_matches() -> None:
+    """Regression: a KPI cost indicator linked to its project (价格监督检查和反不正当竞争执法 →
+    价格监督与反不正当竞争) went into the report's matches, which hold name pairs only."""
+    import tally
+
+    res = tally.check(SAMPLES / "hunan-amr-2023.pdf")
+    kpi = next(t.id for t in reversed(res.document.tables) if (t.title or "").startswith("附件4"))
+    assert [m for m in res.matches if kpi in m["tables"]] == []
+    assert {f.row for f in res.findings if f.rule == "cost_target_exceeded"} == {
+        "价格监督检查和反不正当竞争执法",
+        "新闻宣传活动",
+    }
+
+
 def _with_sampled(doc: Document, project: str, text: str) -> Document:
     """The document with the annex-2 合计 row's cell of ``project`` printed as ``text``."""
     doc = copy.deepcopy(doc)

@@ -178,3 +178,36 @@ def test_relation_that_fails_on_most_rows_is_not_trusted() -> None:
     cols = [["项目"], ["甲"], ["乙"], ["合计"]]
     rows = [[f"{i}", "1.00", "2.00", f"{10 + i}.00"] for i in range(6)]
     assert _errors(_table(cols, rows)) == []
+
+
+def test_integer_amounts_are_not_codes() -> None:
+    """Whole-number amounts (432, 1136) are amounts: summed, checked, never read as codes."""
+    cols = [["单位"], ["人次"], ["金额"]]
+    rows = [
+        ["甲", "432", "1136"],
+        ["乙", "1136", "2450"],
+        ["丙", "87", "3021"],
+        ["合计", "1655", "6607"],
+    ]
+    assert _errors(_table(cols, rows)) == []
+    bad = [r[:] for r in rows]
+    bad[3][2] = "6707"
+    (f,) = _errors(_table(cols, bad))
+    assert f.rule == "column_sum" and f.reported == 6707 and f.expected == 6607
+
+
+def test_nested_codes_are_codes() -> None:
+    """A column of codes that nest (201 → 20101) sets the hierarchy; it is never summed."""
+    cols = [["科目"], ["名称"], ["金额"]]
+    rows = [
+        ["201", "一般公共服务支出", "30.00"],
+        ["20101", "人大事务", "10.00"],
+        ["20102", "政协事务", "20.00"],
+        ["205", "教育支出", "5.00"],
+        ["20501", "教育管理事务", "5.00"],
+    ]
+    assert _errors(_table(cols, rows)) == []
+    bad = [r[:] for r in rows]
+    bad[0][2] = "31.00"
+    (f,) = _errors(_table(cols, bad))
+    assert f.rule == "hierarchy" and f.reported == 31 and f.expected == 30

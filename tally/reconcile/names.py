@@ -374,7 +374,7 @@ def pair_lists(doc: Document, vocab: Vocab) -> list[_Pair]:
 def match_names(
     doc: Document, vocab: Vocab, pairs: list[_Pair] | None = None
 ) -> tuple[list[Match], list[Finding]]:
-    """Every name pair across paired lists (and each KPI cost target's project), and a warning
+    """Every name pair across paired lists, and a warning
     for each name of a sampled table that has no counterpart in the allocation table."""
     matches: list[Match] = []
     findings: list[Finding] = []
@@ -412,11 +412,6 @@ def match_names(
                     column=name.text if sampled.axis == "cols" else None,
                 )
             )
-    for m in _cost_matches(doc, vocab):
-        k = (m.a, m.b, *m.tables)
-        if k not in seen:
-            seen.add(k)
-            matches.append(m)
     return matches, findings
 
 
@@ -609,7 +604,7 @@ def cross_table_checks(
             out.extend(_sampled_vs_allocated(p, kept, ra == "sampled"))
         elif p.la.axis == "rows" and p.lb.axis == "rows":
             out.extend(_same_item(p, kept, vocab, seen))
-    out.extend(_cost_checks(doc, vocab, matches))
+    out.extend(_cost_checks(doc, vocab))
     return out
 
 
@@ -713,11 +708,12 @@ def _same_item(p: _Pair, kept: list, vocab: Vocab, seen: set) -> list[Finding]:
     return out
 
 
-def _cost_checks(doc: Document, vocab: Vocab, matches: list[Match]) -> list[Finding]:
-    """A cost target (≤518万元) against the matched project's spending: a warning when the
-    spending lies wholly above the target, since the target's scope may differ."""
+def _cost_checks(doc: Document, vocab: Vocab) -> list[Finding]:
+    """A cost target (≤518万元) against the linked project's spending: a warning when the
+    spending lies wholly above the target, since the target's scope may differ. The links
+    (an indicator to a project) are not name matches and stay out of the report's matches."""
     tables = {t.id: t for t in doc.tables}
-    by_pair = [m for m in matches]
+    by_pair = _cost_matches(doc, vocab)
     out: list[Finding] = []
     views: dict[str, View] = {}
 

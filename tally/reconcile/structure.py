@@ -217,6 +217,36 @@ class View:
         return None
 
 
+def _proven_codes(table: Table, c: int, header: str) -> bool:
+    """A column of whole numbers is a column of classification codes only when it behaves
+    like one: no decimals or separators anywhere, every code printed once, and (unless its
+    header says 编码/代码) the codes nest, most longer codes extending a shorter one
+    (201 → 20101 → 2010101). Integer amounts (432, 1136) do none of this."""
+    seen: set[int] = set()
+    codes: list[str] = []
+    for row in table.rows:
+        cell = row[c]
+        if id(cell) in seen or not cell.text.strip():
+            continue
+        seen.add(id(cell))
+        t = norm(cell.text)
+        if cell.quantity.kind == "number" and not _CODE.match(t):
+            return False  # 12.50, 1,136, 95%: an amount column
+        if _CODE.match(t):
+            codes.append(t)
+    if len(codes) < 2 or len(set(codes)) < len(codes):
+        return False
+    if "编码" in header or "代码" in header:
+        return True
+    shortest = min(len(x) for x in codes)
+    longer = [x for x in codes if len(x) > shortest]
+    if not longer:
+        return False
+    known = set(codes)
+    nested = sum(1 for x in longer if any(x[:k] in known for k in range(shortest, len(x))))
+    return nested >= 0.5 * len(longer)
+
+
 def build_view(table: Table, vocab: Vocab) -> View:
     cols: list[Column] = []
     for c, path in enumerate(table.columns):
@@ -244,6 +274,7 @@ def build_view(table: Table, vocab: Vocab) -> View:
             n_code >= 2
             and n_code >= 0.8 * n_num
             and ("编码" in header or "代码" in header or "科目" in header or n_text <= 2)
+            and _proven_codes(table, c, header)
         )
         value = not code and n_num >= 1 and n_num >= 2 * n_text
         pct = n_pct >= 1 and n_pct >= 0.5 * n_num
