@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import os
-import re
 
 from ..errors import ExtractError
 from .caption import caption_above
 from .edges import page_segments
 from .grid import Piece, assign_chars, header_depth
 from .model import Document, Issue, Page, TextLine
+from .openband import continuation, is_footer, open_band
 from .pdf import open_pdf
 from .ruled import find_ruled
 from .stitch import append_piece, continues, start_table
 from .text import Char, bbox_of, group_lines, line_text
 from .threeline import build_threeline, find_bands
 
-_FOOTER = re.compile(r"^[-—–－\s]*(第\s*)?\d+\s*(页)?[-—–－\s]*(/\s*\d+)?$")
 STACKED_GAP = 24.0  # points: a table this close under another, with nothing between, is its sibling
 OUTSIDE_WARN = 20  # characters set outside the page box before it is worth a warning
 
@@ -72,7 +71,11 @@ def _text_lines(chars: list[Char], page_no: int) -> list[TextLine]:
     return out
 
 
-def _read_page(page, page_no: int, warnings: list[Issue]) -> tuple[Page, list[Piece]]:  # noqa: ANN001
+def _read_page(  # noqa: ANN001
+    page, page_no: int, warnings: list[Issue], carry: Piece | None = None
+) -> tuple[Page, list[Piece]]:
+    """One page's lines and table pieces. ``carry`` is a three-line table left open at the
+    foot of the page before: this page may go on with it."""
     chars = _page_chars(page, page_no, warnings)
     hs, vs = page_segments(page)
     pieces, used = find_ruled(page_no, hs, vs)
@@ -80,13 +83,22 @@ def _read_page(page, page_no: int, warnings: list[Issue]) -> tuple[Page, list[Pi
     for p in pieces:
         rest = assign_chars(p, rest)
         p.header_rows = header_depth(p)
+    bands = []
+    if carry is not None and not pieces:
+        band, closer = continuation(carry, hs, used, rest)
+        if closer is not None:
+            used = used | {closer}
+        if band is not None:
+            bands.append((band, carry.xs))
     for band in find_bands(hs, used):
         if any(
             p.ys[0] - 1 <= band.top <= p.ys[-1] + 1 or p.ys[0] - 1 <= band.bottom <= p.ys[-1] + 1
             for p in pieces
         ):
             continue
-        piece, rest = build_threeline(page_no, band, rest)
+        bands.append((open_band(band, rest) or band, None))
+    for band, xs in bands:
+        piece, rest = build_threeline(page_no, band, rest, xs=xs)
         if piece is not None:
             piece.band = band
             piece.chars = [c for r in piece.regions for c in r.chars]
@@ -109,7 +121,7 @@ def _read_page(page, page_no: int, warnings: list[Issue]) -> tuple[Page, list[Pi
 
 def _ends_page(page: Page, piece: Piece) -> bool:
     """Nothing but a page number stands below the piece."""
-    return all(ln.bbox[1] < piece.ys[-1] or _FOOTER.match(ln.text) for ln in page.lines)
+    return all(ln.bbox[1] < piece.ys[-1] or is_footer(ln.text) for ln in page.lines)
 
 
 def _starts_page(page: Page, piece: Piece) -> bool:
@@ -124,12 +136,15 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     pages: list[Page] = []
     pieces_by_page: list[list[Piece]] = []
     images = 0
+    carry: Piece | None = None
     try:
         for i, page in enumerate(pdf.pages, start=1):
             images += len(page.images)
-            pg, pieces = _read_page(page, i, warnings)
+            pg, pieces = _read_page(page, i, warnings, carry)
             pages.append(pg)
             pieces_by_page.append(pieces)
+            last = pieces[-1] if pieces else None
+            carry = last if last is not None and getattr(last.band, "open", False) else None
         metadata = {
             k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | bytes)
         }
@@ -208,7 +223,7 @@ def _stitch(pages: list[Page], pieces_by_page: list[list[Piece]]):  # noqa: ANN2
 def _orphan_caption(prev_page: Page, prev_pieces: list[Piece], piece: Piece) -> None:
     """A title (and unit) left at the foot of the page before, its table pushed over."""
     floor = prev_pieces[-1].ys[-1] if prev_pieces else 0.0
-    tail = [ln for ln in prev_page.lines if ln.bbox[1] >= floor and not _FOOTER.match(ln.text)]
+    tail = [ln for ln in prev_page.lines if ln.bbox[1] >= floor and not is_footer(ln.text)]
     if not tail:
         return
     bottom = max(ln.bbox[3] for ln in tail)

@@ -33,6 +33,8 @@ class Band:
     x0: float
     x1: float
     cmid: list[Segment]
+    rules: int = 0  # how many long rules made it (2: a header-less piece, or an open header)
+    open: bool = False  # no closing rule on this page: the table goes on over the page foot
 
 
 def find_bands(hs: list[Segment], used: set[int]) -> list[Band]:
@@ -73,7 +75,8 @@ def _band(rules: list[Segment], free: list[Segment]) -> list[Band]:
         return []
     top, bottom = rules[0], rules[-1]
     head = rules[1].pos if len(rules) >= 3 else None
-    limit = head if head is not None else top.pos
+    # with two rules, the short rules between them serve if the second proves a header rule
+    limit = rules[1].pos
     cmid = [
         h
         for h in free
@@ -82,10 +85,10 @@ def _band(rules: list[Segment], free: list[Segment]) -> list[Band]:
         and h.a >= top.a - 2
         and h.b <= top.b + 2
     ]
-    return [Band(top.pos, head, bottom.pos, top.a, top.b, cmid)]
+    return [Band(top.pos, head, bottom.pos, top.a, top.b, cmid, len(rules))]
 
 
-def _segments(line: list[Char]) -> list[list[Char]]:
+def segments(line: list[Char]) -> list[list[Char]]:
     """Split a line of characters where a gap wider than half an em separates two cells
     (printed spaces do not bridge a gap: they are not ink)."""
     line = [c for c in line if c["text"].strip()] or line
@@ -186,9 +189,9 @@ def build_threeline(
     group_chars = [c for c in head_chars if cmid_y is not None and c["bottom"] <= cmid_y + 1]
     leaf_chars = [c for c in head_chars if c not in group_chars]
     if xs is None:
-        body_iv = [(s[0]["x0"], s[-1]["x1"]) for ln in body_lines for s in _segments(ln)]
+        body_iv = [(s[0]["x0"], s[-1]["x1"]) for ln in body_lines for s in segments(ln)]
         head_iv = [
-            (s[0]["x0"], s[-1]["x1"]) for ln in group_lines(leaf_chars) for s in _segments(ln)
+            (s[0]["x0"], s[-1]["x1"]) for ln in group_lines(leaf_chars) for s in segments(ln)
         ]
         em = sorted(c["bottom"] - c["top"] for c in inside)[len(inside) // 2]
         xs = _columns_from_text(body_iv, band.x0, band.x1, head_iv, 2 * em)
@@ -264,7 +267,7 @@ def _header_regions(regions, levels, level_ys, xs, band, col_of) -> None:  # noq
     # a leaf text that spans several columns (centred over them) makes one wide cell
     owner = list(range(n_c))
     for ln in group_lines(leaf):
-        for seg in _segments(ln):
+        for seg in segments(ln):
             c0, c1 = col_of(seg[0]["x0"] + 0.5), col_of(seg[-1]["x1"] - 0.5)
             for c in range(c0, c1 + 1):
                 owner[c] = owner[c0]

@@ -1,0 +1,148 @@
+"""Three-line tables that run over page breaks with the rules office software prints.
+
+Word, WPS and LibreOffice draw a three-line table's rules where its rows are: the first page
+carries the top rule and the header rule (no rule at its foot), a middle page no rule at all,
+the last page the bottom rule alone; the header is not repeated. So a band may be *open*: a top
+and a header rule whose body runs, line by line, to the last text line above the page number.
+A page after an open band continues it when its text lines, from the top, stand in the band's
+columns, down to a lone rule of the band's width (the bottom rule: the table ends there) or to
+the page foot (the table goes on). Lines that do not stand in the columns (prose) end the table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .edges import Segment
+from .grid import Piece
+from .numbers import parse_quantity
+from .text import Char, group_lines, line_text
+from .threeline import SAME_EXTENT, Band, segments
+
+_FOOTER = re.compile(r"^[-—–－\s]*(第\s*)?\d+\s*(页)?[-—–－\s]*((/|共)\s*\d+\s*(页)?)?[-—–－\s]*$")
+_CONTINUED = re.compile(r"^[（(]?续表")
+COL_FIT = 0.85  # a segment stands in a column when this share of its width lies inside it
+
+
+def is_footer(text: str) -> bool:
+    return bool(_FOOTER.match(text.strip()))
+
+
+def _lines(chars: list[Char], lo: float, hi: float, x0: float, x1: float) -> list[list[Char]]:
+    """Text lines whose characters' centres lie between ``lo`` and ``hi``; page numbers left out.
+    A line reaching outside [x0, x1] is kept whole (prose is wider than the table)."""
+    picked = [c for c in chars if c["text"].strip() and lo < (c["top"] + c["bottom"]) / 2 < hi]
+    out = []
+    for ln in group_lines(picked):
+        if is_footer(line_text(ln)) and (ln[0]["x0"] > x0 + 0.2 * (x1 - x0) or len(ln) <= 3):
+            continue
+        out.append(ln)
+    return out
+
+
+def _em(lines: list[list[Char]]) -> float:
+    sizes = sorted(c["bottom"] - c["top"] for ln in lines for c in ln)
+    return sizes[len(sizes) // 2] if sizes else 10.0
+
+
+def _run(lines: list[list[Char]], start: float, fits) -> list[list[Char]]:  # noqa: ANN001
+    """The lines from ``start`` down that fit, while they follow each other at row pitch."""
+    em = _em(lines)
+    run: list[list[Char]] = []
+    prev = start
+    for ln in lines:
+        top = min(c["top"] for c in ln)
+        pitches = sorted(
+            min(c["top"] for c in b) - min(c["top"] for c in a)
+            for a, b in zip(run, run[1:], strict=False)
+        )
+        pitch = pitches[len(pitches) // 2] if pitches else 2 * em
+        if top - prev > max(3 * em, 2.5 * pitch) or not fits(ln):
+            break
+        run.append(ln)
+        prev = max(c["bottom"] for c in ln)
+    return run
+
+
+def open_band(band: Band, chars: list[Char]) -> Band | None:
+    """A band of two rules whose second is a header rule, its body running to the page foot."""
+    if band.rules != 2 or band.head is not None:
+        return None
+    head = [
+        c
+        for c in chars
+        if c["text"].strip()
+        and band.top < (c["top"] + c["bottom"]) / 2 < band.bottom
+        and band.x0 - 2 <= (c["x0"] + c["x1"]) / 2 <= band.x1 + 2
+    ]
+    if not head:
+        return None
+    head_lines = group_lines(head)
+    if len(head_lines) > 4 or any(
+        parse_quantity(line_text(s)).kind in ("number", "dash")
+        for ln in head_lines
+        for s in segments(ln)
+    ):
+        return None  # numbers between the rules: body rows, not a header
+    cmid_y = min((s.pos for s in band.cmid), default=band.top)
+    leaves = [c for c in head if (c["top"] + c["bottom"]) / 2 > cmid_y]
+    anchors = [(s[0]["x0"] + s[-1]["x1"]) / 2 for ln in group_lines(leaves) for s in segments(ln)]
+    if len(anchors) < 2:
+        return None
+
+    def fits(ln: list[Char]) -> bool:
+        return all(
+            sum(1 for a in anchors if s[0]["x0"] < a < s[-1]["x1"]) <= 1 for s in segments(ln)
+        )
+
+    below = _lines(chars, band.bottom, float("inf"), band.x0, band.x1)
+    run = _run(below, band.bottom, fits)
+    if not run or len(run) < len(below) or not any(len(segments(ln)) >= 2 for ln in run):
+        return None  # something other than table rows follows: not an open table
+    bottom = max(c["bottom"] for c in run[-1]) + 1.0
+    return replace(band, head=band.bottom, bottom=bottom, open=True)
+
+
+def continuation(
+    prev: Piece, hs: list[Segment], used: set[int], chars: list[Char]
+) -> tuple[Band | None, int | None]:
+    """The part of an open table on this page: a band from the page's first text line down to
+    the first lone rule of the table's width, or to the page foot (then open again). Returns the
+    band (None when the page does not go on with the table) and the closing rule's index."""
+    x0, x1 = prev.xs[0], prev.xs[-1]
+    width = x1 - x0
+    closer = next(
+        (
+            i
+            for i, h in sorted(enumerate(hs), key=lambda ih: ih[1].pos)
+            if i not in used
+            and abs(h.a - x0) <= SAME_EXTENT * width
+            and abs(h.b - x1) <= SAME_EXTENT * width
+        ),
+        None,
+    )
+    limit = hs[closer].pos if closer is not None else float("inf")
+    lines = _lines(chars, float("-inf"), limit, x0, x1)
+    while lines and _CONTINUED.match(line_text(lines[0]).strip()):
+        lines.pop(0)
+    if not lines:
+        return None, closer  # the bottom rule alone at the page's top: the table ended before
+    xs = prev.xs
+
+    def fits(ln: list[Char]) -> bool:
+        for s in segments(ln):
+            a, b = s[0]["x0"], s[-1]["x1"]
+            inside = max(min(b, xs[k + 1]) - max(a, xs[k]) for k in range(len(xs) - 1))
+            if inside < COL_FIT * max(b - a, 0.1):
+                return False
+        return True
+
+    top = min(c["top"] for c in lines[0]) - 1.0
+    run = _run(lines, top, fits)
+    if len(run) < len(lines) or sum(1 for ln in run if len(segments(ln)) >= 2) * 3 < len(run):
+        return None, None
+    bottom = limit if closer is not None else max(c["bottom"] for c in run[-1]) + 1.0
+    band = Band(top, None, bottom, x0, x1, [], rules=1 if closer is not None else 0)
+    band.open = closer is None
+    return band, closer
