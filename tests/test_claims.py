@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES, read, real_pdfs
 
-from tally.extract.model import Document, Page, TextLine
+from tally.extract.model import Document, Page, Table, TextLine
 from tally.reconcile.claims import Claim, check_claims, collect_claims, paragraphs
 from tally.reconcile.structure import Vocab
 
@@ -238,3 +238,48 @@ def test_dirty_samples_prose_errors_found(pdf: str, planted: dict) -> None:
         and c.bbox[3] > top
     ]
     assert hits, (planted, findings)
+
+
+def _with_split_table(doc: Document) -> Document:
+    """A table whose header splits 到位 into 专项 / 自筹 / 合计."""
+    from tally.extract.model import Cell
+    from tally.extract.numbers import parse_quantity
+
+    cols = [["项目"], ["资金到位情况", "专项"], ["资金到位情况", "自筹"], ["资金到位情况", "合计"]]
+    texts = [
+        ["甲项目", "1,000.00", "2,000.00", "3,000.00"],
+        ["合计", "1,000.00", "2,000.00", "3,000.00"],
+    ]
+    grid = [
+        [
+            Cell(2, (60.0 * c, 20.0 * r, 60.0 * c + 50, 20.0 * r + 12), t, parse_quantity(t))
+            for c, t in enumerate(row)
+        ]
+        for r, row in enumerate(texts)
+    ]
+    doc.tables.append(Table("T1", "附件1 资金表", "万元", [2], cols, [], grid))
+    return doc
+
+
+def test_parts_named_as_a_tables_split_are_checked() -> None:
+    """A 其中 list that fails is reported when its parts are the split a table shows; without
+    that sign it may be a partial list and nothing is said."""
+    text = "项目资金共计3,000.00万元，其中专项资金1,000.00万元、自筹资金1,500.00万元。"
+    assert [c for c in collect_claims(_doc(text), vocab()) if c.rule == "prose_sum"] == []
+    got = [
+        c for c in collect_claims(_with_split_table(_doc(text)), vocab()) if c.rule == "prose_sum"
+    ]
+    assert [(c.claim.text, c.severity) for c in got] == [("3,000.00万元", "error")]
+
+
+def test_a_change_character_inside_a_name_is_no_change() -> None:
+    """防洪减灾 and 增收 are names, not 减少/增加: the list goes on past them."""
+    text = (
+        "项目资金分为3类，共计600.00万元，其中防洪减灾资金200.00万元、增收项目资金300.00万元、"
+        "其他资金100.00万元。"
+    )
+    got = [c for c in collect_claims(_doc(text), vocab()) if c.rule == "prose_sum"]
+    assert [(c.claim.text, c.severity, len(c.operands)) for c in got] == [("600.00万元", "ok", 3)]
+    bad = text.replace("300.00万元", "350.00万元")
+    got = [c for c in collect_claims(_doc(bad), vocab()) if c.rule == "prose_sum"]
+    assert [(c.claim.text, c.severity) for c in got] == [("600.00万元", "error")]

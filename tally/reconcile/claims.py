@@ -320,6 +320,7 @@ class _Ctx:
         self.used: set[tuple[int, int]] = set()  # (para index, tok start) of claims already read
         self.w = {k: _words(vocab, k) for k in _DEFAULT_WORDS}
         self._projects: list | None = None
+        self._splits: list[list[str]] | None = None
 
     def add(
         self,
@@ -404,6 +405,19 @@ class _List:
     end: int
 
 
+_COMPARED = re.compile(r"[比较](?:上年|去年|同期|上一年|年初|\d{4}年)")
+
+
+def _says_change(label: str, words: list[str]) -> bool:
+    """The words before an amount state a change (比上年减少30.8万元), not a name that holds a
+    change character (防洪减灾资金, 增收项目): a word of two or more characters anywhere, a
+    one-character word (增, 减) only right before the amount, or 比/较 with a base."""
+    if _COMPARED.search(label):
+        return True
+    bare = re.sub(r"(?:了|为|达到|达|少)$", "", label)
+    return any((w in label) if len(w) >= 2 else bare.endswith(w) for w in words)
+
+
 def _parse_list(ctx: _Ctx, p: Para, m: re.Match) -> _List | None:
     text = p.text
     pos = m.end()
@@ -412,7 +426,7 @@ def _parse_list(ctx: _Ctx, p: Para, m: re.Match) -> _List | None:
     items: list[_Item] = []
     sep: str | None = None
     comma_first = False
-    change_words = ctx.w["claim_prior"] + ["比", "较"] + ctx.w["claim_up"] + ctx.w["claim_down"]
+    change_words = ctx.w["claim_up"] + ctx.w["claim_down"]
     k = 0
     rate_words = ctx.w["claim_exec_rate"] + ctx.w["claim_received_rate"]
     while k < len(toks):
@@ -430,7 +444,7 @@ def _parse_list(ctx: _Ctx, p: Para, m: re.Match) -> _List | None:
         if items and _QIZHONG_RE.search(gap):
             break
         item = _Item(t, _label(text, t.start))
-        if any(w in item.label for w in change_words):  # '比上年预算减少30.8万元' is no part
+        if _says_change(item.label, change_words):  # '比上年预算减少30.8万元' is no part
             break
         k += 1
         end = t.end
@@ -520,7 +534,62 @@ def _complete(ctx: _Ctx, p: Para, lst: _List) -> str | None:
             _subseq(n, it.label) for n, it in zip(names, items, strict=True)
         ):
             return "named"
+    if lst.head is not None and len(items) >= 2:
+        # the parts are the split a table shows: 专项资金…、自筹资金… against 专项 / 自筹 / 合计
+        labels = [_core_label(it.label) for it in items]
+        if any(_names_split(labels, names) for names in _table_splits(ctx)):
+            return "table"
     return None
+
+
+def _table_splits(ctx: _Ctx) -> list[list[str]]:
+    """Lists of names that the document's tables show adding up to a total: the leaves of a
+    header group that holds a 合计 leaf (资金到位情况: 专项 / 自筹 / 合计), and the top rows
+    of a table with a 合计 row. A prose list naming exactly one of these is complete."""
+    if ctx._splits is not None:
+        return ctx._splits
+    totals = ctx.vocab.words.get("total", []) + ctx.vocab.words.get("subtotal", [])
+    skip = ctx.vocab.words.get("rate", []) + ctx.vocab.words.get("share", [])
+
+    def is_total(t: str) -> bool:
+        return any(t == w or (len(t) <= 6 and t.endswith(w)) for w in totals)
+
+    out: list[list[str]] = []
+    for table in ctx.doc.tables:
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for path in table.columns:
+            if len(path) >= 2:
+                groups.setdefault(tuple(path[:-1]), []).append(norm(path[-1]))
+        for leaves in groups.values():
+            if any(is_total(x) for x in leaves):
+                names = [x for x in leaves if not is_total(x) and not any(w in x for w in skip)]
+                out.append(names)
+        labels = [strip_marker(row[0].text) for row in table.rows if row and row[0].text]
+        if any(is_total(x) for x in labels):
+            marked = [
+                strip_marker(row[0].text)
+                for row in table.rows
+                if row and re.match(r"^[一二三四五六七八九十]+[、.．]", norm(row[0].text))
+            ]
+            items = marked or [x for x in labels if not is_total(x) and not x.startswith("其中")]
+            if len(items) <= 12:
+                out.append(items)
+    ctx._splits = [names for names in out if len(names) >= 2 and all(len(x) >= 2 for x in names)]
+    return ctx._splits
+
+
+def _names_split(labels: list[str], names: list[str]) -> bool:
+    """Each label holds exactly one of the names (as a subsequence), one to one."""
+    if len(labels) != len(names):
+        return False
+    cands = [[j for j, n in enumerate(names) if _subseq(n, lab)] for lab in labels]
+
+    def assign(i: int, used: frozenset[int]) -> bool:
+        if i == len(cands):
+            return True
+        return any(assign(i + 1, used | {j}) for j in cands[i] if j not in used)
+
+    return all(cands) and assign(0, frozenset())
 
 
 def _subseq(a: str, b: str) -> bool:
