@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .edges import Segment
 from .grid import Piece, Region
+from .rowspan import place_labels, take_labels
 from .text import Char, cell_text, group_lines
 
 MIN_RULE = 80.0  # points: shorter rules are underlines or cmidrules, not table rules
@@ -181,8 +182,7 @@ def build_threeline(
     head_chars = [c for c in inside if (c["top"] + c["bottom"]) / 2 < split]
     body_chars = [c for c in inside if (c["top"] + c["bottom"]) / 2 >= split]
     body_lines = group_lines(body_chars)
-    rows = _row_groups(body_lines)
-    if not rows:
+    if not body_lines:
         return None, chars
 
     cmid_y = min((s.pos for s in band.cmid), default=None)
@@ -203,6 +203,14 @@ def build_threeline(
                 return i
         return n_c - 1
 
+    kept, labels = take_labels(body_lines, col_of)
+    rows = _row_groups(kept)
+    spans = place_labels(labels, rows, col_of)
+    for lab in labels:  # a label that covers no row is a row of its own after all
+        if not any(sp[2] is lab for sp in spans):
+            rows = _row_groups(body_lines)
+            spans = []
+            break
     regions: list[Region] = []
     ys: list[float] = [band.top]
     header_rows = 0
@@ -217,6 +225,12 @@ def build_threeline(
     for i in range(1, len(rows)):
         ys.append((row_bottoms[i - 1] + row_tops[i]) / 2)
     ys.append(band.bottom)
+    covered: set[tuple[int, int]] = set()
+    for r0, r1, lab in spans:
+        a, b = header_rows + r0, header_rows + r1
+        bbox = (xs[lab.col], ys[a], xs[lab.col + 1], ys[b])
+        regions.append(Region(a, lab.col, b, lab.col + 1, bbox, lab.chars, cell_text(lab.chars)))
+        covered.update((r, lab.col) for r in range(a, b))
     for i, row in enumerate(rows):
         r = header_rows + i
         per_col: list[list[Char]] = [[] for _ in range(n_c)]
@@ -224,6 +238,8 @@ def build_threeline(
             for c in ln:
                 per_col[col_of((c["x0"] + c["x1"]) / 2)].append(c)
         for c in range(n_c):
+            if (r, c) in covered:
+                continue
             regions.append(
                 Region(
                     r,
@@ -248,7 +264,7 @@ def _header_regions(regions, levels, level_ys, xs, band, col_of) -> None:  # noq
     two = len(levels) == 2
     grouped = [False] * n_c
     if two:
-        for s in band.cmid:
+        for s in _split_cmids(band.cmid, levels[0], xs):
             cols = [c for c in range(n_c) if s.a - 2 <= (xs[c] + xs[c + 1]) / 2 <= s.b + 2]
             if not cols:
                 continue
@@ -293,3 +309,28 @@ def _header_regions(regions, levels, level_ys, xs, band, col_of) -> None:  # noq
             )
         )
         c = c1
+
+
+def _split_cmids(cmid: list[Segment], group_chars: list[Char], xs: list[float]) -> list[Segment]:
+    """Cmidrules drawn end to end merge into one segment; the group labels above it tell them
+    apart. Each label is centred over its own part: cut at the column boundary between two
+    labels nearest where the left label's centring puts its part's end."""
+    out: list[Segment] = []
+    for s in cmid:
+        labels = sorted(
+            (seg[0]["x0"], seg[-1]["x1"])
+            for ln in group_lines(group_chars)
+            for seg in segments(ln)
+            if s.a - 2 <= (seg[0]["x0"] + seg[-1]["x1"]) / 2 <= s.b + 2
+        )
+        start = s.a
+        for (a1, b1), (a2, _) in zip(labels, labels[1:], strict=False):
+            cuts = [x for x in xs if b1 - 1 <= x <= a2 + 1 and start < x < s.b]
+            if not cuts:
+                continue
+            end = a1 + b1 - start  # the left label centred over [start, end]
+            cut = min(cuts, key=lambda x: abs(x - end))
+            out.append(Segment(s.pos, start, cut, s.width))
+            start = cut
+        out.append(Segment(s.pos, start, s.b, s.width))
+    return out

@@ -1,0 +1,97 @@
+"""Three-line tables as other departments' office software prints them: over pages with the
+rules only where the table starts and ends, header groups whose cmidrules meet, labels centred
+over several rows, narrow gutters. Each PDF is made at test time with its truth
+(tests/threeline_docs.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import threeline_docs as docs
+
+from tally.extract import read_document
+
+
+def _text(doc, page: int) -> str:  # noqa: ANN001
+    return "".join(ln.text for ln in doc.pages[page - 1].lines)
+
+
+def test_table_over_pages_rules_only_at_its_ends(tmp_path: Path) -> None:
+    """Top and header rule on page 1, nothing on page 2, the bottom rule alone on page 3: one
+    table over the three pages; the prose after the bottom rule and the prose page stay prose."""
+    pdf = tmp_path / "pages.pdf"
+    truth = docs.pages_doc(pdf)
+    doc = read_document(pdf)
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.pages == truth["pages"] == [1, 2, 3]
+    assert t.columns == truth["columns"]
+    assert t.row_texts() == truth["rows"]
+    assert t.title == truth["title"].replace(" ", "")
+    # no table row is left in the prose, and the prose after the table is not in the table
+    for page in (1, 2, 3):
+        assert "号专项资金项目" not in _text(doc, page)
+    assert "本年度项目资金总体执行情况良好" in _text(doc, truth["prose_page"])
+    assert "本年度项目资金总体执行情况良好" in _text(doc, truth["prose_page"] + 1)
+
+
+@pytest.mark.parametrize("close", [True, False])
+def test_open_table_not_continued_by_prose(tmp_path: Path, close: bool) -> None:
+    """A table over two pages, prose from the top of the next page (after the bottom rule, or
+    with no bottom rule at all): the prose page is not read as the table's continuation."""
+    pdf = tmp_path / "pages.pdf"
+    truth = docs.pages_doc(pdf, n_rows=40, close=close, prose_apart=True)
+    doc = read_document(pdf)
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.row_texts() == truth["rows"]
+    assert t.pages == [1, 2]
+    assert "本年度项目资金总体执行情况良好" in _text(doc, 3)
+    assert "号专项资金项目" not in _text(doc, 2)
+
+
+def test_header_groups_end_to_end_and_quarter_em_gutters(tmp_path: Path) -> None:
+    """Two cmidrules that meet keep their own groups; amounts 2.5 pt apart are two columns."""
+    pdf = tmp_path / "groups.pdf"
+    truth = docs.groups_doc(pdf, gutter=2.5)
+    doc = read_document(pdf)
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.columns == truth["columns"]
+    assert t.columns[1] == ["资金到位情况", "合计"]
+    assert t.columns[4] == ["资金使用情况", "合计"]
+    assert t.row_texts() == truth["rows"]
+    assert t.pages == [1]
+
+
+def test_label_centred_over_even_rows_is_repeated(tmp_path: Path) -> None:
+    """A city centred over 4 (or 2) county rows, between two baselines: no row glued to
+    another, no row of its own; the city in every row it covers."""
+    pdf = tmp_path / "spans.pdf"
+    truth = docs.spans_doc(pdf)
+    doc = read_document(pdf)
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.columns == truth["columns"]
+    assert t.row_texts() == truth["rows"]
+    assert "本年度项目资金总体执行情况良好" in _text(doc, 1)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_libreoffice_table_over_pages(tmp_path: Path) -> None:
+    """A Word table (python-docx) with only top, header and bottom borders, header row not
+    repeated, printed by LibreOffice over several pages: one table, every row, prose after."""
+    pdf = tmp_path / "office.pdf"
+    truth = docs.office_doc(pdf)
+    doc = read_document(pdf)
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert len(t.pages) >= 3
+    assert t.pages == list(range(1, len(t.pages) + 1))
+    assert t.columns == truth["columns"]
+    assert t.row_texts() == truth["rows"]
+    last = t.pages[-1]
+    assert "本年度项目资金总体执行情况良好" in _text(doc, last)
+    assert "号项目" not in _text(doc, last)
