@@ -185,8 +185,10 @@ def test_user_rules_extend_the_vocabulary(tmp_path: Path) -> None:
     def cell(t: str) -> Cell:
         return Cell(1, (0, 0, 1, 1), t, parse_quantity(t))
 
-    rows = [[cell(a), cell(b)] for a, b in [("甲", "1.00"), ("乙", "2.00"), ("汇总", "4.00")]]
-    doc = Document("x.pdf", [], [Table("T1", None, "万元", [1], [["项目"], ["金额"]], [], rows)])
+    data = [("甲", "1.00", "3"), ("乙", "2.00", "4"), ("汇总", "4.00", "7")]
+    rows = [[cell(a), cell(b), cell(c)] for a, b, c in data]
+    cols = [["项目"], ["金额"], ["人数"]]
+    doc = Document("x.pdf", [], [Table("T1", None, "万元", [1], cols, [], rows)])
     assert [f for f in check_document(doc) if f.severity == "error"] == []
     extra = tmp_path / "more.yaml"
     extra.write_text("total: [汇总]\n", encoding="utf-8")
@@ -196,3 +198,19 @@ def test_user_rules_extend_the_vocabulary(tmp_path: Path) -> None:
         and found[0].reported == pytest.approx(4.0)
         and found[0].expected == pytest.approx(3.0)
     )
+
+
+def test_a_lone_failing_relation_is_for_review_not_an_error() -> None:
+    """A table where the one relation its words imply fails, and nothing else holds, may not
+    have been understood: a warning asking for review, never an error."""
+    from tally.extract.model import Cell, Document, Table
+    from tally.extract.numbers import parse_quantity
+
+    def cell(t: str) -> Cell:
+        return Cell(1, (0, 0, 1, 1), t, parse_quantity(t))
+
+    rows = [[cell(a), cell(b)] for a, b in [("甲", "1.00"), ("乙", "2.00"), ("合计", "4.00")]]
+    doc = Document("x.pdf", [], [Table("T1", None, "万元", [1], [["项目"], ["金额"]], [], rows)])
+    (f,) = [f for f in check_document(doc) if f.severity != "info"]
+    assert f.severity == "warning" and "人工复核" in f.message_zh
+    assert f.reported == pytest.approx(4.0) and f.expected == pytest.approx(3.0)

@@ -37,8 +37,11 @@ def check_document(
         if not table.rows or not table.columns:
             continue
         view = build_view(table, vocab)
+        found: list[Finding] = []
         for check in (row_sums, column_sums, hierarchy, rates, shares, scores):
-            findings.extend(check(view))
+            found.extend(check(view))
+        _unproven_to_review(found, view.checked)
+        findings.extend(found)
         if stats is not None:
             stats.relations += view.checked
             stats.untrusted += view.skipped
@@ -60,6 +63,21 @@ def check_document(
     findings = _dedupe(findings)
     _mark_suspects(findings)
     return findings
+
+
+MIN_HELD = 1  # relations of a table that must hold before its failures are called errors
+
+
+def _unproven_to_review(found: list[Finding], checked: int) -> None:
+    """A table where nothing (or one thing) holds was perhaps not understood: a relation read
+    from its words that fails there is a warning for a person to look at, never an error."""
+    errors = [f for f in found if f.severity == "error"]
+    if not errors or checked - len(errors) >= MIN_HELD:
+        return
+    for f in errors:
+        f.severity = "warning"
+        f.message_zh += "（该表其他关系无法印证表格结构，请人工复核）"
+        f.message_en += " (nothing else in this table confirms its structure: please review)"
 
 
 def _mark_suspects(findings: list[Finding]) -> None:
