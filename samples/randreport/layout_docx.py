@@ -3,7 +3,7 @@ section, so LibreOffice breaks pages where the plan says), then `soffice` conver
 
 from __future__ import annotations
 
-import os
+import fcntl
 import subprocess
 import tempfile
 from pathlib import Path
@@ -244,19 +244,34 @@ def build_docx(rep: Report, pl: Plan, path: Path) -> None:
 
 
 def convert(paths: list[Path], outdir: Path) -> None:
-    profile = Path(tempfile.gettempdir()) / f"randreport_lo_{os.getpid()}"
-    cmd = [
-        "soffice",
-        f"-env:UserInstallation=file://{profile}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(outdir),
-        *map(str, paths),
-    ]
-    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+    """soffice with one of a few reusable profiles (a fresh profile costs seconds to set up),
+    each held under a lock so parallel workers never share one."""
+    base = Path(tempfile.gettempdir())
+    for k in range(64):
+        lock = open(base / f"randreport_lo_{k}.lock", "w")  # noqa: SIM115
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            lock.close()
+            continue
+        try:
+            profile = base / f"randreport_lo_{k}"
+            cmd = [
+                "soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(outdir),
+                *map(str, paths),
+            ]
+            subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+            return
+        finally:
+            lock.close()
+    raise RuntimeError("no free LibreOffice profile")
 
 
 def render_all(docs: list[tuple[Report, Plan, Path]]) -> None:

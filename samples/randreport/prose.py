@@ -160,7 +160,9 @@ def build_prose(
             else:
                 fs = Fmt(dec=rng.choice([1, 2]))
                 l1 = []
-                for name, w in zip(["决策", "过程", "产出", "效益"], (20, 20, 30, 30), strict=False):
+                for name, w in zip(
+                    ["决策", "过程", "产出", "效益"], (20, 20, 30, 30), strict=False
+                ):
                     l1.append((name, w, Decimal(w) - Decimal(rng.randint(0, 30)) / 10))
             T = sum(x[2] for x in l1)
             p.s("评价小组根据评价指标体系及评价标准进行评价分析，本项目绩效评价最终得分为")
