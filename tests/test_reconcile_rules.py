@@ -211,3 +211,26 @@ def test_nested_codes_are_codes() -> None:
     bad[0][2] = "31.00"
     (f,) = _errors(_table(cols, bad))
     assert f.rule == "hierarchy" and f.reported == 31 and f.expected == 30
+
+
+def test_subtotal_after_its_block_stops_at_the_region_before() -> None:
+    """A 小计 closing its region's rows takes only that region's rows, not the 省本级 rows
+    above it (regions spanning their rows, or printed on the first row only)."""
+    cols = [["地区"], ["单位"], ["金额"]]
+    spanned = [
+        ["省本级", "甲中心", "903.47"],
+        ["省本级", "乙中心", "1,289.63"],
+        ["衡阳市", "雁峰区", "695.01"],
+        ["衡阳市", "衡阳县", "737.84"],
+        ["衡阳市", "小计", "1,432.85"],
+        ["合计", "", "3,625.95"],
+    ]
+    assert _errors(_table(cols, spanned)) == []
+    once = [r[:] for r in spanned]
+    once[1][0] = once[3][0] = ""
+    assert _errors(_table(cols, once)) == []
+    bad = [r[:] for r in spanned]
+    bad[4][2] = "1,532.85"
+    bad[5][2] = "3,725.95"
+    found = {(f.rule, f.reported, f.expected) for f in _errors(_table(cols, bad))}
+    assert ("subtotal", 1532.85, 1432.85) in found

@@ -13,7 +13,7 @@ from .openband import continuation, is_footer, open_band
 from .pdf import open_pdf
 from .ruled import find_ruled
 from .stitch import append_piece, continues, start_table
-from .text import Char, bbox_of, group_lines, line_text
+from .text import Char, bbox_of, group_lines, line_text, unify_radicals
 from .threeline import build_threeline, find_bands
 
 STACKED_GAP = 24.0  # points: a table this close under another, with nothing between, is its sibling
@@ -28,6 +28,8 @@ def _page_chars(page, page_no: int, warnings: list[Issue]) -> list[Char]:  # noq
         cx = (c["x0"] + c["x1"]) / 2
         cy = (c["top"] + c["bottom"]) / 2
         if x0 <= cx <= x1 and top <= cy <= bottom:
+            if c["text"] != (t := unify_radicals(c["text"])):
+                c = {**c, "text": t}
             inside.append(c)
         else:
             outside += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 Char = dict[str, Any]
@@ -11,6 +12,29 @@ Char = dict[str, Any]
 # fixed 3 pt splits some office output (numbers set on a shifted baseline); half an em does not.
 Y_TOL_RATIO = 0.5
 _SPACES = re.compile(r"\s+")
+
+
+# Some producers (Chromium/Skia, some Word fonts) map common ideographs to radical code points
+# in their ToUnicode tables: 小 comes out as U+2F29 KANGXI RADICAL SMALL, 民 as U+2EA0. The glyph
+# printed is the ideograph, so it is read as one. Kangxi radicals decompose under NFKC; the
+# supplement's whole-character radicals (Unicode's EquivalentUnifiedIdeograph data) do not.
+_RADICALS_SUPPLEMENT = {
+    "⺁": "厂", "⺟": "母", "⺠": "民", "⺧": "牛", "⺬": "示", "⻁": "虎", "⻄": "西",
+    "⻅": "见", "⻆": "角", "⻉": "贝", "⻋": "车", "⻑": "長", "⻓": "长", "⻔": "门",
+    "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻢": "马",
+    "⻣": "骨", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻨": "麦", "⻩": "黄", "⻬": "齐",
+    "⻮": "齿", "⻰": "龙", "⻳": "龟",
+}  # fmt: skip
+_UNIFY = str.maketrans(
+    {chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+    | _RADICALS_SUPPLEMENT
+)
+
+
+def unify_radicals(text: str) -> str:
+    """Radical code points standing for whole ideographs, read as those ideographs (one
+    character for one, so character boxes stay aligned)."""
+    return text.translate(_UNIFY)
 
 
 def _is_ascii_alnum(ch: str) -> bool:

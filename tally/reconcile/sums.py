@@ -308,8 +308,17 @@ def _blocks(view: View, c: int) -> tuple[dict[int, list[int]], set[int]]:
                 members.append(k)
                 k += 1
         if not members:
+            # the block above: it ends where the region column names another region, or,
+            # once the region's name was met, at a blank (a name printed on its first row only)
+            name = rows[r][group_col].text if group_col is not None else ""
+            met = False
             k = r - 1
             while k >= 0 and view.kind(k, c) in ("item", "part") and k not in covered:
+                if group_col is not None:
+                    here = rows[k][group_col].text
+                    if (here and here != name) or (not here and met):
+                        break
+                    met = met or here == name
                 members.insert(0, k)
                 k -= 1
         members = [m for m in members if view.kind(m, c) == "item"]
