@@ -12,6 +12,7 @@ file that cannot be used raises (``RulesError``): it concerns every document ali
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -83,6 +84,9 @@ def extract(path: PathLike) -> DocumentResult:
     """Read one PDF into a ``Document`` (pages, lines, tables with cells and boxes)."""
     from .extract import read_document
 
+    # pdfminer logs every damaged object or odd font it meets; the document's own error and
+    # warnings say what matters to a reviewer
+    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
     res = DocumentResult(str(path))
     try:
         res.document = read_document(str(path))

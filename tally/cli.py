@@ -198,10 +198,6 @@ def _cmd_batch(ns: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import logging
-
-    # pdfminer logs every damaged object it skips; the document's own error says what matters
-    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
     ns = build_parser().parse_args(argv)
     try:
         return ns.func(ns)

@@ -161,9 +161,6 @@ def process_document(path: str, sha256: str, opts: dict) -> dict:
     lang = opts.get("lang", "zh")
     _limit_memory(opts.get("max_memory_mb"))
     _run_hooks(path, opts.get("hooks") or {})
-    import logging
-
-    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
     from ..api import check, load_rules
     from .ledger import guess_department_year
 
