@@ -95,3 +95,19 @@ def test_libreoffice_table_over_pages(tmp_path: Path) -> None:
     last = t.pages[-1]
     assert "本年度项目资金总体执行情况良好" in _text(doc, last)
     assert "号项目" not in _text(doc, last)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_libreoffice_groups_and_merged_cities_over_pages(tmp_path: Path) -> None:
+    """The same with a two-level header (the two group cells' bottom borders meet end to end)
+    and city cells merged over 4 county rows, centred, some cut by a page break (LibreOffice
+    prints a cut cell's name at the top of its first part): every row carries its city."""
+    pdf = tmp_path / "office_groups.pdf"
+    truth = docs.office_doc(pdf, n_rows=100, grouped=True)
+    doc = read_document(pdf)
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert len(t.pages) >= 3
+    assert t.columns == truth["columns"]
+    assert t.columns[2] == ["资金到位情况", "合计"] and t.columns[4] == ["资金使用情况", "合计"]
+    assert t.row_texts() == truth["rows"]

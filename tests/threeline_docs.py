@@ -230,13 +230,16 @@ def spans_doc(path: Path) -> dict:
     return {"columns": [[h] for h in header], "rows": rows, "pages": [1]}
 
 
-def office_doc(path: Path, n_rows: int = 90) -> dict | None:
+def office_doc(path: Path, n_rows: int = 90, grouped: bool = False) -> dict | None:
     """python-docx → LibreOffice: a table bordered only at its top, under its header row and
-    at its bottom, long enough for three pages; the header row is not marked to repeat."""
+    at its bottom, long enough for three pages; the header row is not marked to repeat.
+    ``grouped``: a two-level header whose two group cells' bottom borders meet end to end, and
+    a first column of city cells merged vertically over 4 county rows, centred."""
     soffice = shutil.which("soffice")
     if soffice is None:
         return None
     from docx import Document
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
@@ -253,41 +256,73 @@ def office_doc(path: Path, n_rows: int = 90) -> dict | None:
         )
 
     rng = random.Random(3)
-    header = ["项目名称", "预算数", "执行数", "执行率"]
     rows = []
-    for i in range(n_rows):
-        bud = rng.randint(10_000, 9_000_000)
-        spent = rng.randint(bud // 2, bud)
-        rows.append([f"第{i + 1}号项目", _money(bud), _money(spent), f"{spent / bud:.2%}"])
+    if grouped:
+        header = [
+            ["市州", "县区", "资金到位情况", None, "资金使用情况", None],
+            [None, None, "合计", "中央", "合计", "支出"],
+        ]
+        columns = [
+            ["市州"],
+            ["县区"],
+            ["资金到位情况", "合计"],
+            ["资金到位情况", "中央"],
+            ["资金使用情况", "合计"],
+            ["资金使用情况", "支出"],
+        ]
+        for i in range(n_rows):
+            vals = [_money(rng.randint(10_000, 9_000_000)) for _ in range(4)]
+            rows.append([f"第{i // 4 + 1}市", f"第{i + 1}县"] + vals)
+    else:
+        header = [["项目名称", "预算数", "执行数", "执行率"]]
+        columns = [[h] for h in header[0]]
+        for i in range(n_rows):
+            bud = rng.randint(10_000, 9_000_000)
+            spent = rng.randint(bud // 2, bud)
+            rows.append([f"第{i + 1}号项目", _money(bud), _money(spent), f"{spent / bud:.2%}"])
+    nh, nc = len(header), len(header[0])
     doc = Document()
     st = doc.styles["Normal"]
     st.font.size = Pt(10.5)
     rpr = st.element.get_or_add_rPr()
-    fonts = el(
-        "w:rFonts", **{f"w:{k}": "WenQuanYi Micro Hei" for k in ("ascii", "hAnsi", "eastAsia")}
-    )
-    rpr.insert(0, fonts)
+    names = ("ascii", "hAnsi", "eastAsia")
+    rpr.insert(0, el("w:rFonts", **{f"w:{k}": "WenQuanYi Micro Hei" for k in names}))
     doc.add_paragraph(PROSE)
     doc.add_paragraph("附件1 2023年度项目执行情况表")
-    table = doc.add_table(rows=n_rows + 1, cols=4)
-    tbl_pr = table._tbl.tblPr
+    table = doc.add_table(rows=n_rows + nh, cols=nc)
     borders = el("w:tblBorders")
-    for side, sz in (("top", "12"), ("left", "0"), ("bottom", "12"), ("right", "0")):
-        borders.append(border(side, sz) if sz != "0" else el(f"w:{side}", **{"w:val": "nil"}))
-    for side in ("insideH", "insideV"):
+    for side in ("top", "bottom"):
+        borders.append(border(side, "12"))
+    for side in ("left", "right", "insideH", "insideV"):
         borders.append(el(f"w:{side}", **{"w:val": "nil"}))
-    tbl_pr.append(borders)
-    for r, texts in enumerate([header] + rows):
+    table._tbl.tblPr.append(borders)
+
+    def bottom_rule(cell) -> None:  # noqa: ANN001
+        tc = getattr(cell, "_tc", cell)
+        tcb = el("w:tcBorders")
+        tcb.append(border("bottom", "6"))
+        tc.get_or_add_tcPr().append(tcb)
+
+    if grouped:
+        for c in (0, 1):
+            table.cell(0, c).merge(table.cell(1, c))
+        for c in (2, 4):
+            table.cell(0, c).merge(table.cell(0, c + 1))
+        for r0 in range(nh, nh + n_rows, 4):
+            table.cell(r0, 0).merge(table.cell(min(r0 + 3, nh + n_rows - 1), 0))
+    for r, texts in enumerate(header + rows):
         for k, text in enumerate(texts):
+            if text is None or (grouped and r >= nh and k == 0 and (r - nh) % 4):
+                continue
             cell = table.cell(r, k)
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             p = cell.paragraphs[0]
             p.add_run(text)
-            p.alignment = 1 if r == 0 else (0 if k == 0 else 2)
-            if r == 0:
-                tc_pr = cell._tc.get_or_add_tcPr()
-                tcb = el("w:tcBorders")
-                tcb.append(border("bottom", "6"))
-                tc_pr.append(tcb)
+            p.alignment = 1 if r < nh or k == 0 else (0 if k == 1 else 2)
+            if r < nh - 1 and k in (2, 4):
+                bottom_rule(cell)  # the groups' rules, meeting end to end
+    for tc in table.rows[nh - 1]._tr.tc_lst:
+        bottom_rule(tc)  # the header rule, under every column (a merged cell's last part too)
     doc.add_paragraph(PROSE)
     docx = path.with_suffix(".docx")
     doc.save(str(docx))
@@ -310,4 +345,4 @@ def office_doc(path: Path, n_rows: int = 90) -> dict | None:
     out = path.parent / (docx.stem + ".pdf")
     if out != path:
         out.rename(path)
-    return {"title": "附件1 2023年度项目执行情况表", "columns": [[h] for h in header], "rows": rows}
+    return {"title": "附件1 2023年度项目执行情况表", "columns": columns, "rows": rows}

@@ -80,7 +80,10 @@ def place_labels(
         k = next((i for i in range(len(rows) - 1) if mids[i] < lab.y < mids[i + 1]), None)
         if k is None:
             continue
-        others = [mids[r] for r in range(len(rows)) if lab.col in filled[r]] + [
+        # a label at the top of the last rows, the rest of its column empty to the page's
+        # foot, is a merged cell cut by the page break (printed at its top): it owns downwards
+        tail = _tail(filled, lab.col)
+        others = [mids[r] for r in range(len(rows)) if lab.col in filled[r] and r != tail] + [
             o.y for o in labels if o is not lab and o.col == lab.col
         ]
 
@@ -96,4 +99,35 @@ def place_labels(
         if j:
             out.append((k + 1 - j, k + 1 + j, lab))
             claimed.update((r, lab.col) for r in range(k + 1 - j, k + 1 + j))
+    return out
+
+
+def _tail(filled: list[set[int]], col: int) -> int | None:
+    rows = [r for r in range(len(filled)) if col in filled[r]]
+    return rows[-1] if rows and rows[-1] < len(filled) - 1 else None
+
+
+def edge_runs(
+    spans: list[tuple[int, int, SpanLabel]],
+    rows: list[list[list[Char]]],
+    col_of: Callable[[float], int],
+) -> dict[tuple[int, int], int]:
+    """In a column holding spanning labels, the cells cut by a page break: the empty rows at the
+    top of the piece (the rest of a span begun on the page before) and a label printed at the
+    top of the piece's last rows with its column empty below (a span going on over the page's
+    foot). Returns {(first row, column): end row} for each such run."""
+    filled = [set().union(*(_cols(ln, col_of) for ln in row)) for row in rows]
+    n = len(rows)
+    out: dict[tuple[int, int], int] = {}
+    for col in {lab.col for _, _, lab in spans}:
+        taken = [
+            col in filled[r] or any(a <= r < b and lb.col == col for a, b, lb in spans)
+            for r in range(n)
+        ]
+        first = next((r for r in range(n) if taken[r]), n)
+        if 2 <= first < n:
+            out[(0, col)] = first
+        tail = _tail(filled, col)
+        if tail is not None and not any(taken[tail + 1 :]):
+            out[(tail, col)] = n
     return out

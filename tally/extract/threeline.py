@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .edges import Segment
 from .grid import Piece, Region
-from .rowspan import place_labels, take_labels
+from .rowspan import edge_runs, place_labels, take_labels
 from .text import Char, cell_text, group_lines
 
 MIN_RULE = 80.0  # points: shorter rules are underlines or cmidrules, not table rules
@@ -231,6 +231,12 @@ def build_threeline(
         bbox = (xs[lab.col], ys[a], xs[lab.col + 1], ys[b])
         regions.append(Region(a, lab.col, b, lab.col + 1, bbox, lab.chars, cell_text(lab.chars)))
         covered.update((r, lab.col) for r in range(a, b))
+    tall = {
+        (header_rows + r, c): header_rows + r1
+        for (r, c), r1 in edge_runs(spans, rows, col_of).items()
+    }
+    for (r, c), r1 in tall.items():
+        covered.update((k, c) for k in range(r + 1, r1))
     for i, row in enumerate(rows):
         r = header_rows + i
         per_col: list[list[Char]] = [[] for _ in range(n_c)]
@@ -240,13 +246,14 @@ def build_threeline(
         for c in range(n_c):
             if (r, c) in covered:
                 continue
+            r1 = tall.get((r, c), r + 1)
             regions.append(
                 Region(
                     r,
                     c,
-                    r + 1,
+                    r1,
                     c + 1,
-                    (xs[c], ys[r], xs[c + 1], ys[r + 1]),
+                    (xs[c], ys[r], xs[c + 1], ys[r1]),
                     per_col[c],
                     cell_text(per_col[c]),
                 )
