@@ -18,11 +18,13 @@ def _text(doc, page: int) -> str:  # noqa: ANN001
     return "".join(ln.text for ln in doc.pages[page - 1].lines)
 
 
-def test_table_over_pages_rules_only_at_its_ends(tmp_path: Path) -> None:
+@pytest.mark.parametrize("running", [(None, None), ("专项资金绩效评价", "某某厅2023年度报告")])
+def test_table_over_pages_rules_only_at_its_ends(tmp_path: Path, running) -> None:  # noqa: ANN001
     """Top and header rule on page 1, nothing on page 2, the bottom rule alone on page 3: one
-    table over the three pages; the prose after the bottom rule and the prose page stay prose."""
+    table over the three pages; the prose after the bottom rule and the prose page stay prose.
+    A running head and foot in the page margins do not stop the table."""
     pdf = tmp_path / "pages.pdf"
-    truth = docs.pages_doc(pdf)
+    truth = docs.pages_doc(pdf, running=running)
     doc = read_document(pdf)
     assert len(doc.tables) == 1
     t = doc.tables[0]

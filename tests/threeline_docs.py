@@ -68,18 +68,33 @@ def _prose(c: canvas.Canvas, y: float, text: str, size: float = 12) -> float:
     return y
 
 
+RUNNING = {"head": None, "foot": None}  # running head / foot text printed on every page
+
+
 def _footer(c: canvas.Canvas, page: int) -> None:
     _text(c, W / 2, 30, f"— {page} —", 9, "c")
+    if RUNNING["foot"]:
+        _text(c, LEFT, 30, RUNNING["foot"], 9)
+    if RUNNING["head"]:
+        _text(c, RIGHT, H - 36, RUNNING["head"], 9, "r")
 
 
 def _money(cents: int) -> str:
     return f"{cents // 100:,}.{cents % 100:02d}"
 
 
-def pages_doc(path: Path, n_rows: int = 70, close: bool = True, prose_apart: bool = False) -> dict:
+def pages_doc(
+    path: Path,
+    n_rows: int = 70,
+    close: bool = True,
+    prose_apart: bool = False,
+    running: tuple[str | None, str | None] = (None, None),
+) -> dict:
     """One table over three pages: rules on the first page (top, header), none on the middle
     page, the bottom rule alone on the last; prose follows the table and fills a fourth page.
-    ``close=False`` leaves out the bottom rule; ``prose_apart`` starts the prose on a new page."""
+    ``close=False`` leaves out the bottom rule; ``prose_apart`` starts the prose on a new page;
+    ``running``: a running head and foot on every page."""
+    RUNNING["head"], RUNNING["foot"] = running
     rng = random.Random(7)
     c = _canvas(path)
     xs = [LEFT, LEFT + 175, LEFT + 275, LEFT + 375, RIGHT]
@@ -126,6 +141,7 @@ def pages_doc(path: Path, n_rows: int = 70, close: bool = True, prose_apart: boo
     _prose(c, H - 72, PROSE * 3)
     _footer(c, page + 1)
     c.save()
+    RUNNING["head"] = RUNNING["foot"] = None
     return {
         "title": "附件1 2023年度专项资金执行情况表",
         "columns": [[h] for h in header],

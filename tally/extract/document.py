@@ -9,7 +9,7 @@ from .caption import caption_above
 from .edges import page_segments
 from .grid import Piece, assign_chars, header_depth
 from .model import Document, Issue, Page, TextLine
-from .openband import continuation, is_footer, open_band
+from .openband import MARGIN, continuation, is_footer, open_band
 from .pdf import open_pdf
 from .ruled import find_ruled
 from .stitch import append_piece, continues, start_table
@@ -87,7 +87,7 @@ def _read_page(  # noqa: ANN001
         p.header_rows = header_depth(p)
     bands = []
     if carry is not None and not pieces:
-        band, closer = continuation(carry, hs, used, rest)
+        band, closer = continuation(carry, hs, used, rest, float(page.height))
         if closer is not None:
             used = used | {closer}
         if band is not None:
@@ -98,7 +98,7 @@ def _read_page(  # noqa: ANN001
             for p in pieces
         ):
             continue
-        bands.append((open_band(band, rest) or band, None))
+        bands.append((open_band(band, rest, float(page.height)) or band, None))
     for band, xs in bands:
         piece, rest = build_threeline(page_no, band, rest, xs=xs)
         if piece is not None:
@@ -122,8 +122,12 @@ def _read_page(  # noqa: ANN001
 
 
 def _ends_page(page: Page, piece: Piece) -> bool:
-    """Nothing but a page number stands below the piece."""
-    return all(ln.bbox[1] < piece.ys[-1] or is_footer(ln.text) for ln in page.lines)
+    """Nothing but a page number or a running foot (in the page's bottom margin) stands below
+    the piece."""
+    foot = (1 - MARGIN) * page.height
+    return all(
+        ln.bbox[1] < piece.ys[-1] or is_footer(ln.text) or ln.bbox[1] > foot for ln in page.lines
+    )
 
 
 def _starts_page(page: Page, piece: Piece) -> bool:

@@ -22,21 +22,34 @@ from .threeline import SAME_EXTENT, Band, segments
 
 _FOOTER = re.compile(r"^[-—–－\s]*(第\s*)?\d+\s*(页)?[-—–－\s]*((/|共)\s*\d+\s*(页)?)?[-—–－\s]*$")
 _CONTINUED = re.compile(r"^[（(]?续表")
-COL_FIT = 0.85  # a segment stands in a column when this share of its width lies inside it
+COL_FIT = 0.85
+MARGIN = 0.06  # running heads and feet stand in this share of the page's height at its edges  # a segment stands in a column when this share of its width lies inside it
 
 
 def is_footer(text: str) -> bool:
     return bool(_FOOTER.match(text.strip()))
 
 
-def _lines(chars: list[Char], lo: float, hi: float, x0: float, x1: float) -> list[list[Char]]:
-    """Text lines whose characters' centres lie between ``lo`` and ``hi``; page numbers left out.
-    A line reaching outside [x0, x1] is kept whole (prose is wider than the table)."""
+def _lines(
+    chars: list[Char], lo: float, hi: float, x0: float, x1: float, page_h: float
+) -> list[list[Char]]:
+    """Text lines whose characters' centres lie between ``lo`` and ``hi``; page numbers and
+    running heads and feet (a line in the page's top or bottom margin, apart from the rest)
+    left out. A line reaching outside [x0, x1] is kept whole (prose is wider than the table)."""
     picked = [c for c in chars if c["text"].strip() and lo < (c["top"] + c["bottom"]) / 2 < hi]
+    lines = group_lines(picked)
+    em = _em(lines)
     out = []
-    for ln in group_lines(picked):
+    for i, ln in enumerate(lines):
+        top, bottom = min(c["top"] for c in ln), max(c["bottom"] for c in ln)
         if is_footer(line_text(ln)) and (ln[0]["x0"] > x0 + 0.2 * (x1 - x0) or len(ln) <= 3):
             continue
+        above = max(c["bottom"] for c in lines[i - 1]) if i else -1e9
+        below = min(c["top"] for c in lines[i + 1]) if i + 1 < len(lines) else 1e9
+        if top > (1 - MARGIN) * page_h and top - above >= 1.5 * em:
+            continue  # a running foot
+        if bottom < MARGIN * page_h and below - bottom >= 1.5 * em:
+            continue  # a running head
         out.append(ln)
     return out
 
@@ -65,7 +78,7 @@ def _run(lines: list[list[Char]], start: float, fits) -> list[list[Char]]:  # no
     return run
 
 
-def open_band(band: Band, chars: list[Char]) -> Band | None:
+def open_band(band: Band, chars: list[Char], page_h: float) -> Band | None:
     """A band of two rules whose second is a header rule, its body running to the page foot."""
     if band.rules != 2 or band.head is not None:
         return None
@@ -96,7 +109,7 @@ def open_band(band: Band, chars: list[Char]) -> Band | None:
             sum(1 for a in anchors if s[0]["x0"] < a < s[-1]["x1"]) <= 1 for s in segments(ln)
         )
 
-    below = _lines(chars, band.bottom, float("inf"), band.x0, band.x1)
+    below = _lines(chars, band.bottom, float("inf"), band.x0, band.x1, page_h)
     run = _run(below, band.bottom, fits)
     if not run or len(run) < len(below) or not any(len(segments(ln)) >= 2 for ln in run):
         return None  # something other than table rows follows: not an open table
@@ -105,7 +118,7 @@ def open_band(band: Band, chars: list[Char]) -> Band | None:
 
 
 def continuation(
-    prev: Piece, hs: list[Segment], used: set[int], chars: list[Char]
+    prev: Piece, hs: list[Segment], used: set[int], chars: list[Char], page_h: float
 ) -> tuple[Band | None, int | None]:
     """The part of an open table on this page: a band from the page's first text line down to
     the first lone rule of the table's width, or to the page foot (then open again). Returns the
@@ -123,7 +136,7 @@ def continuation(
         None,
     )
     limit = hs[closer].pos if closer is not None else float("inf")
-    lines = _lines(chars, float("-inf"), limit, x0, x1)
+    lines = _lines(chars, float("-inf"), limit, x0, x1, page_h)
     while lines and _CONTINUED.match(line_text(lines[0]).strip()):
         lines.pop(0)
     if not lines:
