@@ -39,6 +39,19 @@ def test_table_over_pages_rules_only_at_its_ends(tmp_path: Path, running) -> Non
     assert "本年度项目资金总体执行情况良好" in _text(doc, truth["prose_page"] + 1)
 
 
+def test_rule_heading_each_continued_page(tmp_path: Path) -> None:
+    """The same table with a rule repeated at the top of each page after the first: the rule
+    heads the continued part, the table still ends at its bottom rule."""
+    pdf = tmp_path / "pages.pdf"
+    truth = docs.pages_doc(pdf, top_rule_after_break=True)
+    doc = read_document(pdf)
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.pages == truth["pages"] == [1, 2, 3]
+    assert t.row_texts() == truth["rows"]
+    assert "本年度项目资金总体执行情况良好" in _text(doc, truth["prose_page"])
+
+
 @pytest.mark.parametrize("close", [True, False])
 def test_open_table_not_continued_by_prose(tmp_path: Path, close: bool) -> None:
     """A table over two pages, prose from the top of the next page (after the bottom rule, or

@@ -89,11 +89,13 @@ def pages_doc(
     close: bool = True,
     prose_apart: bool = False,
     running: tuple[str | None, str | None] = (None, None),
+    top_rule_after_break: bool = False,
 ) -> dict:
     """One table over three pages: rules on the first page (top, header), none on the middle
     page, the bottom rule alone on the last; prose follows the table and fills a fourth page.
     ``close=False`` leaves out the bottom rule; ``prose_apart`` starts the prose on a new page;
-    ``running``: a running head and foot on every page."""
+    ``running``: a running head and foot on every page; ``top_rule_after_break``: a rule
+    heads the table's part on each page after the first (a border repeated at the break)."""
     RUNNING["head"], RUNNING["foot"] = running
     rng = random.Random(7)
     c = _canvas(path)
@@ -122,6 +124,8 @@ def pages_doc(
             c.showPage()
             page += 1
             y = H - 60
+            if top_rule_after_break:
+                _rule(c, LEFT, RIGHT, y, 0.5)
         base = y - 14
         _text(c, xs[0] + 4, base, row[0])
         for k in (1, 2, 3):

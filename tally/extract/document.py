@@ -87,9 +87,8 @@ def _read_page(  # noqa: ANN001
         p.header_rows = header_depth(p)
     bands = []
     if carry is not None and not pieces:
-        band, closer = continuation(carry, hs, used, rest, float(page.height))
-        if closer is not None:
-            used = used | {closer}
+        band, taken = continuation(carry, hs, used, rest, float(page.height))
+        used = used | set(taken)
         if band is not None:
             bands.append((band, carry.xs))
     for band in find_bands(hs, used):

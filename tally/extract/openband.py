@@ -119,28 +119,38 @@ def open_band(band: Band, chars: list[Char], page_h: float) -> Band | None:
 
 def continuation(
     prev: Piece, hs: list[Segment], used: set[int], chars: list[Char], page_h: float
-) -> tuple[Band | None, int | None]:
+) -> tuple[Band | None, list[int]]:
     """The part of an open table on this page: a band from the page's first text line down to
-    the first lone rule of the table's width, or to the page foot (then open again). Returns the
-    band (None when the page does not go on with the table) and the closing rule's index."""
+    the first lone rule of the table's width, or to the page foot (then open again). A rule of
+    that width with no text above it heads the page (the bottom rule of the page before, or a
+    border repeated at the break): the part starts under it. Returns the band (None when the
+    page does not go on with the table) and the indices of the rules it takes."""
     x0, x1 = prev.xs[0], prev.xs[-1]
     width = x1 - x0
-    closer = next(
-        (
-            i
-            for i, h in sorted(enumerate(hs), key=lambda ih: ih[1].pos)
-            if i not in used
-            and abs(h.a - x0) <= SAME_EXTENT * width
-            and abs(h.b - x1) <= SAME_EXTENT * width
-        ),
-        None,
-    )
+    rules = [
+        i
+        for i, h in sorted(enumerate(hs), key=lambda ih: ih[1].pos)
+        if i not in used
+        and abs(h.a - x0) <= SAME_EXTENT * width
+        and abs(h.b - x1) <= SAME_EXTENT * width
+    ]
+
+    def text(lo: float, hi: float) -> list[list[Char]]:
+        lines = _lines(chars, lo, hi, x0, x1, page_h)
+        while lines and _CONTINUED.match(line_text(lines[0]).strip()):
+            lines.pop(0)
+        return lines
+
+    lead: list[int] = []
+    lo = float("-inf")
+    if rules and not text(lo, hs[rules[0]].pos):
+        lead, lo = [rules[0]], hs[rules[0]].pos
+        rules = rules[1:]
+    closer = rules[0] if rules else None
     limit = hs[closer].pos if closer is not None else float("inf")
-    lines = _lines(chars, float("-inf"), limit, x0, x1, page_h)
-    while lines and _CONTINUED.match(line_text(lines[0]).strip()):
-        lines.pop(0)
+    lines = text(lo, limit)
     if not lines:
-        return None, closer  # the bottom rule alone at the page's top: the table ended before
+        return None, lead  # a rule alone at the page's top: the table ended on the page before
     xs = prev.xs
 
     def fits(ln: list[Char]) -> bool:
@@ -151,11 +161,11 @@ def continuation(
                 return False
         return True
 
-    top = min(c["top"] for c in lines[0]) - 1.0
+    top = lo if lead else min(c["top"] for c in lines[0]) - 1.0
     run = _run(lines, top, fits)
     if len(run) < len(lines) or sum(1 for ln in run if len(segments(ln)) >= 2) * 3 < len(run):
-        return None, None
+        return None, lead
     bottom = limit if closer is not None else max(c["bottom"] for c in run[-1]) + 1.0
-    band = Band(top, None, bottom, x0, x1, [], rules=1 if closer is not None else 0)
+    band = Band(top, None, bottom, x0, x1, [], rules=len(lead) + (closer is not None))
     band.open = closer is None
-    return band, closer
+    return band, lead + ([closer] if closer is not None else [])
