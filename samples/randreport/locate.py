@@ -27,18 +27,28 @@ def locate(pdf: Path, page: int, text: str) -> list[float]:
     hits = []
     for key in sorted(lines):
         row = sorted(lines[key], key=lambda c: c["x0"])
-        s = "".join(_norm(c["text"]) for c in row)
-        start = s.find(want)
-        while start >= 0:
-            # map string offsets back to chars (NFKC may change lengths: walk char by char)
-            pos, picked = 0, []
-            for c in row:
-                n = len(_norm(c["text"]))
-                if pos + n > start and pos < start + len(want):
-                    picked.append(c)
-                pos += n
-            hits.append(picked)
-            start = s.find(want, start + 1)
+        # split the line where a gap separates two printed strings (two cells of a table)
+        segs, cur = [], [row[0]]
+        for a, b in zip(row, row[1:], strict=False):
+            if b["x0"] - a["x1"] > 0.3 * (a["size"] or 1):
+                segs.append(cur)
+                cur = []
+            cur.append(b)
+        segs.append(cur)
+        for seg in segs:
+            s = "".join(_norm(c["text"]) for c in seg)
+            start = s.find(want)
+            while start >= 0:
+                pos, picked = 0, []
+                for c in seg:
+                    n = len(_norm(c["text"]))
+                    if pos + n > start and pos < start + len(want):
+                        picked.append(c)
+                    pos += n
+                hits.append((s == want, picked))
+                start = s.find(want, start + 1)
+    whole = [h for h in hits if h[0]]
+    hits = [h[1] for h in (whole if len(whole) == 1 else hits)]
     if len(hits) != 1:
         raise LookupError(f"{pdf.name} p.{page}: {text!r} found {len(hits)} times")
     p = hits[0]
