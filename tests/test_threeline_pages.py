@@ -113,12 +113,15 @@ def test_libreoffice_table_over_pages(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
-def test_libreoffice_groups_and_merged_cities_over_pages(tmp_path: Path) -> None:
+@pytest.mark.parametrize("n_rows", [100, 79, 95])
+def test_libreoffice_groups_and_merged_cities_over_pages(tmp_path: Path, n_rows: int) -> None:
     """The same with a two-level header (the two group cells' bottom borders meet end to end)
     and city cells merged over 4 county rows, centred, some cut by a page break (LibreOffice
-    prints a cut cell's name at the top of its first part): every row carries its city."""
+    prints a cut cell's name at the top of its first part; the last city may have 3 counties,
+    its name on the middle one; the bottom rule may leave out the cut city cell's column):
+    every row carries its city."""
     pdf = tmp_path / "office_groups.pdf"
-    truth = docs.office_doc(pdf, n_rows=100, grouped=True)
+    truth = docs.office_doc(pdf, n_rows=n_rows, grouped=True)
     doc = read_document(pdf)
     assert len(doc.tables) == 1
     t = doc.tables[0]

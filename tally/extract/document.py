@@ -90,7 +90,7 @@ def _read_page(  # noqa: ANN001
         band, taken = continuation(carry, hs, used, rest, float(page.height))
         used = used | set(taken)
         if band is not None:
-            bands.append((band, carry.xs))
+            bands.append((band, carry))
     for band in find_bands(hs, used):
         if any(
             p.ys[0] - 1 <= band.top <= p.ys[-1] + 1 or p.ys[0] - 1 <= band.bottom <= p.ys[-1] + 1
@@ -98,8 +98,9 @@ def _read_page(  # noqa: ANN001
         ):
             continue
         bands.append((open_band(band, rest, float(page.height)) or band, None))
-    for band, xs in bands:
-        piece, rest = build_threeline(page_no, band, rest, xs=xs)
+    for band, before in bands:
+        xs, cols = (before.xs, before.span_cols) if before is not None else (None, [])
+        piece, rest = build_threeline(page_no, band, rest, xs=xs, span_cols=cols)
         if piece is not None:
             piece.band = band
             piece.chars = [c for r in piece.regions for c in r.chars]
@@ -242,7 +243,9 @@ def _reread_continuation(prev: Piece, piece: Piece) -> Piece:
     """A header-less three-line piece is read again with the columns of the page before."""
     if prev.kind != "three-line" or piece.kind != "three-line" or piece.header_rows:
         return piece
-    redo, _ = build_threeline(piece.page, piece.band, piece.chars, xs=prev.xs)
+    redo, _ = build_threeline(
+        piece.page, piece.band, piece.chars, xs=prev.xs, span_cols=prev.span_cols
+    )
     if redo is None:
         return piece
     redo.title, redo.unit, redo.continued = piece.title, piece.unit, piece.continued

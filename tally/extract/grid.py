@@ -52,6 +52,7 @@ class Piece:
     slots: list[list[Region]] = field(default_factory=list)
     band: object | None = None  # a three-line piece's rules, to re-read it with other columns
     chars: list[Char] = field(default_factory=list)  # a three-line piece's characters
+    span_cols: list[int] = field(default_factory=list)  # three-line columns of spanning labels
 
     @property
     def bbox(self) -> BBox:

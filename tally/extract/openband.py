@@ -127,12 +127,17 @@ def continuation(
     page does not go on with the table) and the indices of the rules it takes."""
     x0, x1 = prev.xs[0], prev.xs[-1]
     width = x1 - x0
+    tol = SAME_EXTENT * width
+    # a rule of the table's width; or most of it, from one of its ends (the border of a merged
+    # cell cut by the break may be left out under that cell's columns)
     rules = [
         i
         for i, h in sorted(enumerate(hs), key=lambda ih: ih[1].pos)
         if i not in used
-        and abs(h.a - x0) <= SAME_EXTENT * width
-        and abs(h.b - x1) <= SAME_EXTENT * width
+        and h.a >= x0 - tol
+        and h.b <= x1 + tol
+        and (abs(h.a - x0) <= tol or abs(h.b - x1) <= tol)
+        and h.length >= 0.5 * width
     ]
 
     def text(lo: float, hi: float) -> list[list[Char]]:

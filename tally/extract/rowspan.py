@@ -69,7 +69,8 @@ def place_labels(
 ) -> list[tuple[int, int, SpanLabel]]:
     """For each label, the rows [r0, r1) it covers: symmetric about its centre, each covered row
     empty in its column, not taken by a label above, and no nearer to any other text of that
-    column than to this label."""
+    column that could cover it (another spanning label; a label printed on a row, within as
+    many rows as it has empty rows on both sides) than to this label."""
     mids = [_mid([c for ln in row for c in ln]) for row in rows]
     filled = [set().union(*(_cols(ln, col_of) for ln in row)) for row in rows]
     steps = sorted(b - a for a, b in zip(mids, mids[1:], strict=False))
@@ -83,15 +84,23 @@ def place_labels(
         # a label at the top of the last rows, the rest of its column empty to the page's
         # foot, is a merged cell cut by the page break (printed at its top): it owns downwards
         tail = _tail(filled, lab.col)
-        others = [mids[r] for r in range(len(rows)) if lab.col in filled[r] and r != tail] + [
-            o.y for o in labels if o is not lab and o.col == lab.col
-        ]
+        rivals = [o.y for o in labels if o is not lab and o.col == lab.col]
+        # a label printed on a row may be centred over an odd number of rows: as many empty
+        # rows above it as below, at most
+        reach = _reach(filled, lab.col)
 
-        def owns(r: int, lab: SpanLabel = lab, others: list[float] = others) -> bool:
+        def owns(
+            r: int,
+            lab: SpanLabel = lab,
+            rivals: list[float] = rivals,
+            tail: int | None = tail,
+            reach: dict[int, int] = reach,
+        ) -> bool:
             if not 0 <= r < len(rows) or lab.col in filled[r] or (r, lab.col) in claimed:
                 return False
             d = abs(mids[r] - lab.y)
-            return all(d <= abs(mids[r] - o) + slack for o in others)  # a tie: the upper label
+            near = rivals + [mids[f] for f, h in reach.items() if f != tail and abs(f - r) <= h]
+            return all(d <= abs(mids[r] - o) + slack for o in near)  # a tie: the upper label
 
         j = 0
         while owns(k - j) and owns(k + 1 + j):
@@ -107,27 +116,57 @@ def _tail(filled: list[set[int]], col: int) -> int | None:
     return rows[-1] if rows and rows[-1] < len(filled) - 1 else None
 
 
-def edge_runs(
+def spread_printed(
     spans: list[tuple[int, int, SpanLabel]],
     rows: list[list[list[Char]]],
     col_of: Callable[[float], int],
-) -> dict[tuple[int, int], int]:
-    """In a column holding spanning labels, the cells cut by a page break: the empty rows at the
-    top of the piece (the rest of a span begun on the page before) and a label printed at the
-    top of the piece's last rows with its column empty below (a span going on over the page's
-    foot). Returns {(first row, column): end row} for each such run."""
+    more_cols: set[int] = frozenset(),  # type: ignore[assignment]
+) -> list[tuple[int, int, int, int | None]]:
+    """In a column of spanning labels (or one the page before showed to be), the labels printed
+    on a row's baseline span too: one centred over an odd number of rows covers as many free
+    rows above it as below; one on the piece's last rows with its column free below is a cell
+    cut by the page break (printed at its top) and covers down to the foot; the free rows at the
+    piece's top are the rest of a cell begun on the page before. Returns (first row, end row,
+    column, the row whose text it is or None) per run."""
     filled = [set().union(*(_cols(ln, col_of) for ln in row)) for row in rows]
     n = len(rows)
-    out: dict[tuple[int, int], int] = {}
-    for col in {lab.col for _, _, lab in spans}:
+    out: list[tuple[int, int, int, int | None]] = []
+    for col in sorted({lab.col for _, _, lab in spans} | set(more_cols)):
         taken = [
             col in filled[r] or any(a <= r < b and lb.col == col for a, b, lb in spans)
             for r in range(n)
         ]
+        runs: list[tuple[int, int, int, int | None]] = []
+        printed = [r for r in range(n) if col in filled[r]]
+        for r in printed:
+            up = next((k for k in range(1, r + 1) if taken[r - k]), r + 1) - 1
+            down = next((k for k in range(1, n - r) if taken[r + k]), n - r) - 1
+            h = min(up, down)
+            if r == printed[-1] and down == n - 1 - r and down > h:
+                r0, r1 = r, n  # cut by the page's foot
+            elif h:
+                r0, r1 = r - h, r + h + 1
+            else:
+                continue
+            runs.append((r0, r1, col, r))
+            for k in range(r0, r1):
+                taken[k] = True
         first = next((r for r in range(n) if taken[r]), n)
         if 2 <= first < n:
-            out[(0, col)] = first
-        tail = _tail(filled, col)
-        if tail is not None and not any(taken[tail + 1 :]):
-            out[(tail, col)] = n
+            runs.append((0, first, col, None))
+        out.extend(runs)
+    return out
+
+
+def _reach(filled: list[set[int]], col: int) -> dict[int, int]:
+    """For each row with text in ``col``: how many rows it could cover centred, the fewer of
+    the empty rows just above and just below it."""
+    out: dict[int, int] = {}
+    n = len(filled)
+    for r in range(n):
+        if col not in filled[r]:
+            continue
+        up = next((k for k in range(1, r + 1) if col in filled[r - k]), r + 1) - 1
+        down = next((k for k in range(1, n - r) if col in filled[r + k]), n - r) - 1
+        out[r] = min(up, down)
     return out

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .edges import Segment
 from .grid import Piece, Region
-from .rowspan import edge_runs, place_labels, take_labels
+from .rowspan import place_labels, spread_printed, take_labels
 from .text import Char, cell_text, group_lines
 
 MIN_RULE = 80.0  # points: shorter rules are underlines or cmidrules, not table rules
@@ -164,9 +164,14 @@ def _row_groups(lines: list[list[Char]]) -> list[list[list[Char]]]:
 
 
 def build_threeline(
-    page_no: int, band: Band, chars: list[Char], xs: list[float] | None = None
+    page_no: int,
+    band: Band,
+    chars: list[Char],
+    xs: list[float] | None = None,
+    span_cols: list[int] = (),  # type: ignore[assignment]
 ) -> tuple[Piece | None, list[Char]]:
-    """Read one band; ``xs`` forces the column boundaries (a continuation of an earlier page)."""
+    """Read one band; ``xs`` forces the column boundaries (a continuation of an earlier page),
+    ``span_cols`` the columns the page before showed to hold labels spanning rows."""
     inside: list[Char] = []
     rest: list[Char] = []
     for ch in chars:
@@ -231,35 +236,29 @@ def build_threeline(
         bbox = (xs[lab.col], ys[a], xs[lab.col + 1], ys[b])
         regions.append(Region(a, lab.col, b, lab.col + 1, bbox, lab.chars, cell_text(lab.chars)))
         covered.update((r, lab.col) for r in range(a, b))
-    tall = {
-        (header_rows + r, c): header_rows + r1
-        for (r, c), r1 in edge_runs(spans, rows, col_of).items()
-    }
-    for (r, c), r1 in tall.items():
-        covered.update((k, c) for k in range(r + 1, r1))
+    cells = [[[] for _ in range(n_c)] for _ in rows]
     for i, row in enumerate(rows):
-        r = header_rows + i
-        per_col: list[list[Char]] = [[] for _ in range(n_c)]
         for ln in row:
-            for c in ln:
-                per_col[col_of((c["x0"] + c["x1"]) / 2)].append(c)
+            for ch in ln:
+                cells[i][col_of((ch["x0"] + ch["x1"]) / 2)].append(ch)
+    for r0, r1, c, src in spread_printed(spans, rows, col_of, set(span_cols)):
+        a, b = header_rows + r0, header_rows + r1
+        txt = cells[src][c] if src is not None else []
+        regions.append(
+            Region(a, c, b, c + 1, (xs[c], ys[a], xs[c + 1], ys[b]), txt, cell_text(txt))
+        )
+        covered.update((r, c) for r in range(a, b))
+    for i in range(len(rows)):
+        r = header_rows + i
         for c in range(n_c):
-            if (r, c) in covered:
-                continue
-            r1 = tall.get((r, c), r + 1)
-            regions.append(
-                Region(
-                    r,
-                    c,
-                    r1,
-                    c + 1,
-                    (xs[c], ys[r], xs[c + 1], ys[r1]),
-                    per_col[c],
-                    cell_text(per_col[c]),
+            if (r, c) not in covered:
+                bbox = (xs[c], ys[r], xs[c + 1], ys[r + 1])
+                regions.append(
+                    Region(r, c, r + 1, c + 1, bbox, cells[i][c], cell_text(cells[i][c]))
                 )
-            )
     piece = Piece(page=page_no, kind="three-line", xs=list(xs), ys=ys, regions=regions)
     piece.header_rows = header_rows
+    piece.span_cols = sorted({lab.col for _, _, lab in spans} | set(span_cols))
     piece.fill_slots()
     return piece, rest
 
