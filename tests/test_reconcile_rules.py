@@ -234,3 +234,35 @@ def test_subtotal_after_its_block_stops_at_the_region_before() -> None:
     bad[5][2] = "3,725.95"
     found = {(f.rule, f.reported, f.expected) for f in _errors(_table(cols, bad))}
     assert ("subtotal", 1532.85, 1432.85) in found
+
+
+def test_rate_column_whose_header_states_percent() -> None:
+    """使用率（%） printed as 98.70 without a % sign is a percentage all the same."""
+    cols = [["项目"], ["到位", "合计"], ["支出", "合计"], ["使用率（%）"]]
+    rows = [
+        ["甲", "100.00", "80.00", "80.00"],
+        ["乙", "200.00", "200.00", "100.00"],
+        ["丙", "50.00", "25.00", "50.00"],
+        ["丁", "40.00", "10.00", "25.00"],
+    ]
+    assert _errors(_table(cols, rows)) == []
+    bad = [r[:] for r in rows]
+    bad[1][3] = "98.70"
+    (f,) = _errors(_table(cols, bad))
+    assert (
+        f.rule == "rate" and f.reported == pytest.approx(98.70) and f.expected == pytest.approx(100)
+    )
+
+
+def test_a_column_of_facts_in_different_units_is_not_added_up() -> None:
+    """实际完成值 holds 13户次, 241本, 97.81%: no sum of it is claimed, blank 合计 or not."""
+    cols = [["指标"], ["实际完成值"], ["分值"]]
+    rows = [
+        ["抽查企业户次", "13户次", "7"],
+        ["案卷评查数量", "241本", "10"],
+        ["验收合格率", "97.81%", "3"],
+        ["合计", "", "20"],
+    ]
+    assert _errors(_table(cols, rows)) == []
+    rows[3][1] = "250"
+    assert _errors(_table(cols, rows)) == []

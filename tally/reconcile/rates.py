@@ -82,8 +82,8 @@ def rates(view: View) -> list[Finding]:
             checks = []
             for r, row in enumerate(view.rows):
                 pr, nu, de = row[rate.index], row[n.index], row[d.index]
-                if not pr.quantity.is_number or not pr.quantity.percent:
-                    continue
+                if not pr.quantity.is_number or not (pr.quantity.percent or rate.pct):
+                    continue  # (rate.pct: the header states the unit, 使用率（%）)
                 a, b, p = iv.of(nu.quantity), iv.of(de.quantity), iv.of(pr.quantity)
                 if a is None or b is None or p is None:
                     continue

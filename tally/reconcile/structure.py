@@ -277,6 +277,8 @@ def build_view(table: Table, vocab: Vocab) -> View:
             and _proven_codes(table, c, header)
         )
         value = not code and n_num >= 1 and n_num >= 2 * n_text
-        pct = n_pct >= 1 and n_pct >= 0.5 * n_num
+        # percentages: printed with %, or under a header that states the unit (使用率（%）)
+        pct_head = "%" in unicodedata.normalize("NFKC", "".join(path))
+        pct = (n_pct >= 1 and n_pct >= 0.5 * n_num) or (pct_head and n_num >= 1)
         cols.append(Column(c, list(path), not value, value, code, pct, level_col))
     return View(table, vocab, cols)
