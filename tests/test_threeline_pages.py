@@ -83,7 +83,8 @@ def test_header_groups_end_to_end_and_quarter_em_gutters(tmp_path: Path) -> None
 
 def test_label_centred_over_even_rows_is_repeated(tmp_path: Path) -> None:
     """A city centred over 4 (or 2) county rows, between two baselines: no row glued to
-    another, no row of its own; the city in every row it covers."""
+    another, no row of its own; the city in every row it covers. In that column a city centred
+    over 3 rows (on the middle baseline) covers them too."""
     pdf = tmp_path / "spans.pdf"
     truth = docs.spans_doc(pdf)
     doc = read_document(pdf)

@@ -208,13 +208,15 @@ def groups_doc(path: Path, gutter: float = 2.5, n_rows: int = 12) -> dict:
 CITIES = [
     ("长沙市", ["芙蓉区", "天心区", "岳麓区", "开福区"]),
     ("湘潭市", ["雨湖区", "岳塘区"]),
+    ("株洲市", ["荷塘区", "芦淞区", "石峰区"]),
     ("衡阳市", ["珠晖区", "雁峰区", "石鼓区", "蒸湘区"]),
 ]
 
 
 def spans_doc(path: Path) -> dict:
-    """City names vertically centred over an even number of county rows (between two
-    baselines); each city is repeated into every row it covers in the truth."""
+    """City names vertically centred over their county rows: over an even number the name
+    stands between two baselines, over an odd number on the middle row's; each city is
+    repeated into every row it covers in the truth."""
     rng = random.Random(5)
     c = _canvas(path)
     xs = [LEFT, LEFT + 90, LEFT + 190, LEFT + 320, RIGHT]
