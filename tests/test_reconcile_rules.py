@@ -266,3 +266,22 @@ def test_a_column_of_facts_in_different_units_is_not_added_up() -> None:
     assert _errors(_table(cols, rows)) == []
     rows[3][1] = "250"
     assert _errors(_table(cols, rows)) == []
+
+
+def test_codes_split_over_lei_kuan_xiang_columns() -> None:
+    """科目编码 printed over 类 / 款 / 项 (207 / 01 / 01): the parts are one code, the number
+    printed is the row's level; a 类 = Σ its 款, a 款 = Σ its 项; codes are never summed."""
+    cols = [["科目编码", "类"], ["科目编码", "款"], ["科目编码", "项"], ["科目名称"], ["合计"]]
+    rows = [
+        ["213", "", "", "农林水支出", "30.00"],
+        ["213", "02", "", "林业和草原", "10.00"],
+        ["213", "02", "01", "专项业务活动", "4.00"],
+        ["213", "02", "02", "项目管理", "6.00"],
+        ["213", "03", "", "水利", "20.00"],
+        ["213", "03", "01", "一般行政管理事务", "20.00"],
+    ]
+    assert _errors(_table(cols, rows)) == []
+    bad = [r[:] for r in rows]
+    bad[2][4] = "5.00"
+    (f,) = _errors(_table(cols, bad))
+    assert f.rule == "hierarchy" and f.reported == 10 and f.expected == 11

@@ -200,11 +200,19 @@ class View:
 
     def _level(self, r: int, c: int) -> int | None:
         row = self.rows[r]
-        for col in self.columns[:c]:
-            if col.code:
-                t = norm(row[col.index].text)
-                if _CODE.match(t):
-                    return len(t)
+        codes = [col for col in self.columns[:c] if col.code]
+        if len(codes) >= 2 and all(col.path[:-1] == codes[0].path[:-1] for col in codes):
+            # a code split over 类 / 款 / 项: the number of parts printed is the level
+            filled = 0
+            for col in codes:
+                if not norm(row[col.index].text):
+                    break
+                filled += 1
+            return filled or None
+        for col in codes:
+            t = norm(row[col.index].text)
+            if _CODE.match(t):
+                return len(t)
         level_cols = [col for col in self.columns[:c] if col.level_col]
         if level_cols:
             filled = [col.level_col or 0 for col in level_cols if row[col.index].text]
@@ -234,10 +242,12 @@ def _proven_codes(table: Table, c: int, header: str) -> bool:
             return False  # 12.50, 1,136, 95%: an amount column
         if _CODE.match(t):
             codes.append(t)
-    if len(codes) < 2 or len(set(codes)) < len(codes):
+    if len(codes) < 2:
         return False
     if "编码" in header or "代码" in header:
-        return True
+        return True  # the header says so (a 类 column of split codes repeats its code)
+    if len(set(codes)) < len(codes):
+        return False
     shortest = min(len(x) for x in codes)
     longer = [x for x in codes if len(x) > shortest]
     if not longer:
@@ -281,4 +291,23 @@ def build_view(table: Table, vocab: Vocab) -> View:
         pct_head = "%" in unicodedata.normalize("NFKC", "".join(path))
         pct = (n_pct >= 1 and n_pct >= 0.5 * n_num) or (pct_head and n_num >= 1)
         cols.append(Column(c, list(path), not value, value, code, pct, level_col))
+    _split_codes(table, cols)
     return View(table, vocab, cols)
+
+
+_CODE_PART = re.compile(r"^\d{2,}$")
+
+
+def _split_codes(table: Table, cols: list[Column]) -> None:
+    """Codes printed over 类 / 款 / 项 columns under one header (科目编码): the columns beside a
+    code column, under the same parent, holding only digit groups (01, 02, 99), are parts of
+    the same code. A row's level is then how many of them it fills (see View._level)."""
+    for col in cols:
+        if not col.code or len(col.path) < 2:
+            continue
+        for other in cols:
+            if other.code or other.path[:-1] != col.path[:-1]:
+                continue
+            texts = {norm(row[other.index].text) for row in table.rows} - {""}
+            if texts and all(_CODE_PART.match(t) for t in texts):
+                other.code, other.label, other.value = True, True, False
