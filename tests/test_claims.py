@@ -283,3 +283,40 @@ def test_a_change_character_inside_a_name_is_no_change() -> None:
     bad = text.replace("300.00万元", "350.00万元")
     got = [c for c in collect_claims(_doc(bad), vocab()) if c.rule == "prose_sum"]
     assert [(c.claim.text, c.severity) for c in got] == [("600.00万元", "error")]
+
+
+def _with_allocation_table(doc: Document) -> Document:
+    """Annex 1's shape: projects by 到位 and 支出, with a 合计 row."""
+    from tally.extract.model import Cell
+    from tally.extract.numbers import parse_quantity
+
+    cols = [["项目名称"], ["资金到位情况", "合计"], ["资金使用情况", "合计"]]
+    texts = [
+        ["甲项目", "1,000.00", "900.00"],
+        ["乙项目", "2,000.00", "1,500.00"],
+        ["合计", "3,000.00", "2,400.00"],
+    ]
+    grid = [
+        [
+            Cell(2, (80.0 * c, 20.0 * r, 80.0 * c + 70, 20.0 * r + 12), t, parse_quantity(t))
+            for c, t in enumerate(row)
+        ]
+        for r, row in enumerate(texts)
+    ]
+    doc.tables.append(Table("T1", "附件1 资金使用结构明细表", "万元", [2], cols, [], grid))
+    return doc
+
+
+def test_programme_amounts_against_the_annex_total_row() -> None:
+    """实际到位资金…万元 with no project named quotes the whole programme: the 合计 row."""
+    ok = "截至2023年12月31日，实际到位资金3,000.00万元，已使用资金2,400.00万元。"
+    got = collect_claims(_with_allocation_table(_doc(ok)), vocab())
+    assert sorted((c.rule, c.claim.text, c.severity) for c in got) == [
+        ("prose_vs_table", "2,400.00万元", "ok"),
+        ("prose_vs_table", "3,000.00万元", "ok"),
+    ]
+    bad = ok.replace("2,400.00万元", "2,500.00万元")
+    findings, _ = check_claims(_with_allocation_table(_doc(bad)), vocab())
+    (f,) = [f for f in findings if f.severity == "error"]
+    assert f.rule == "prose_vs_table" and "2,400.00万元" in f.message_zh  # in the printed unit
+    assert {c.text for c in f.cells} == {"2,500.00万元", "2,400.00"}

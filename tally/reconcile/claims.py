@@ -321,6 +321,7 @@ class _Ctx:
         self.w = {k: _words(vocab, k) for k in _DEFAULT_WORDS}
         self._projects: list | None = None
         self._splits: list[list[str]] | None = None
+        self._total: _Project | bool | None = None  # False: no single programme total
 
     def add(
         self,
@@ -1100,6 +1101,26 @@ def _projects(ctx: _Ctx) -> list[_Project]:
     return out
 
 
+def _program_total(ctx: _Ctx) -> _Project | None:
+    """The 合计 row of the one allocation table (到位 and 支出 columns by project): what a
+    sentence about the whole programme (实际到位资金…万元，已使用资金…万元) quotes."""
+    if ctx._total is not None:
+        return ctx._total or None
+    found: list[_Project] = []
+    for table in {id(pr.table): pr.table for pr in _projects(ctx)}.values():
+        pr0 = next(pr for pr in _projects(ctx) if pr.table is table)
+        recv = [c for c in pr0.groups["plan"] if "到位" in "".join(table.columns[c])]
+        if not recv or not pr0.groups["num"]:
+            continue
+        view = build_view(table, ctx.vocab)
+        totals = [r for r in range(len(table.rows)) if view.kind(r, len(view.columns)) == "total"]
+        if len(totals) == 1:
+            groups = {"plan": recv, "num": pr0.groups["num"], "rate": pr0.groups["rate"]}
+            found.append(_Project(table, totals[0], "合计", "合计", groups))
+    ctx._total = found[0] if len(found) == 1 else False
+    return ctx._total or None
+
+
 def _containment(name: str, text: str) -> float:
     """How much of ``name`` appears, in order and close together, in ``text`` (0..1)."""
     from rapidfuzz.distance import LCSseq
@@ -1174,6 +1195,10 @@ def _vs_table(ctx: _Ctx, pi: int, p: Para) -> None:
         for subj in _subjects(p, t):
             if pr := _match_project(ctx, subj):
                 break
+        if pr is None and roles.get(t.start) in ("recv", "num"):
+            # no subject but the money itself (实际到位资金…万元): the whole programme
+            if len(_SUBJECT_STRIP_RE.sub("", _label(p.text, t.start))) < 2:
+                pr = _program_total(ctx)
         if pr is None:
             k += 1
             continue
@@ -1267,13 +1292,14 @@ def _finding(c: Claim) -> Finding:
         zh = f"{_RULE_ZH[c.rule]}：“{c.fragment}”中{c.what_zh}。"
         en = f"{c.rule}: in “{c.fragment}”, {c.what_en}."
     else:
+        shown = _as_printed(exp, c.claim)
         zh = (
-            f"{_RULE_ZH[c.rule]}：“{c.fragment}”中 {c.claim.text} 与计算值 {_fmt(exp)} 不符"
+            f"{_RULE_ZH[c.rule]}：“{c.fragment}”中 {c.claim.text} 与计算值 {shown} 不符"
             f"（{c.what_zh}）。"
         )
         en = (
             f"{c.rule}: in “{c.fragment}”, {c.claim.text} does not agree with the computed "
-            f"{_fmt(exp)} ({c.what_en})."
+            f"{shown} ({c.what_en})."
         )
     if c.severity == "info":
         zh += "差异在末位舍入范围内。"
@@ -1290,6 +1316,18 @@ def _finding(c: Claim) -> Finding:
         expected=exp,
         cells=[c.claim.cell("claim")] + [o.cell for o in c.operands],
     )
+
+
+def _as_printed(x: float, tok: Tok) -> str:
+    """A computed value the way the claim was printed: its scale (万元), its decimals, its
+    thousands separators and its unit (28,095.85万元, 96.94%, 36.60分)."""
+    q = tok.q
+    value = x / (q.scale or 1.0)
+    sep = "," if "," in tok.text else ""
+    unit = re.sub(r"^[\s\d,.，．+\-−]+", "", unicodedata.normalize("NFKC", tok.text))
+    if unit and not re.fullmatch(r"[%万亿元个分项次人家批]{1,3}|万元|亿元|个百分点", unit):
+        unit = ""  # something other than a plain unit follows the digits: show the number only
+    return f"{value:{sep}.{q.decimals}f}{unit}"
 
 
 def _fmt(x: float) -> str:
