@@ -285,3 +285,49 @@ def test_codes_split_over_lei_kuan_xiang_columns() -> None:
     bad[2][4] = "5.00"
     (f,) = _errors(_table(cols, bad))
     assert f.rule == "hierarchy" and f.reported == 10 and f.expected == 11
+
+
+def _score_rows(first: list[str]) -> list[list[str]]:
+    second = ["目标(1分)", "依据(2分)", "立项(2分)", "管理(3分)", "使用(2分)", "实施(5分)"]
+    third = ["明确性", "合理性", "规范性", "执行率", "合规性", "有效性"]
+    weights = ["1", "2", "2", "3", "2", "5"]
+    return [[a, b, c, w, w] for a, b, c, w in zip(first, second, third, weights, strict=True)]
+
+
+def test_level_weights_are_trusted_level_by_level() -> None:
+    """Each level's labels are their own inference: 一级 spans read wrong (every one of them
+    fails) say nothing, while the 二级 weights, which hold, are still checked."""
+    cols = [["一级指标"], ["二级指标"], ["三级指标"], ["分值"], ["得分"]]
+    right = ["决策(5分)"] * 3 + ["过程(10分)"] * 3
+    assert _errors(_table(cols, _score_rows(right))) == []
+    misread = ["决策(5分)"] * 2 + ["过程(10分)"] * 2 + ["产出(3分)", "效益(4分)"]
+    assert _errors(_table(cols, _score_rows(misread))) == []
+    bad = _score_rows(right)
+    bad[0][1] = "目标(4分)"
+    found = [f for f in _errors(_table(cols, bad)) if f.rule == "level_weight"]
+    assert [(f.reported, f.expected) for f in found] == [(4, 1)]
+
+
+def test_a_row_failing_in_every_column_is_a_misread_not_errors() -> None:
+    """A 小计 that disagrees in three or more columns at once means its block was misread: one
+    warning for review, no errors. One wrong number still fails in one column: an error."""
+    cols = [["地区"], ["单位"], ["甲"], ["乙"], ["丙"]]
+    rows = [
+        ["一市", "一区", "1.00", "2.00", "3.00"],
+        ["一市", "二区", "1.00", "2.00", "3.00"],
+        ["一市", "小计", "2.00", "4.00", "6.00"],
+        ["二市", "三区", "5.00", "5.00", "5.00"],
+        ["二市", "小计", "5.00", "5.00", "5.00"],
+        ["三市", "四区", "1.00", "1.00", "1.00"],
+        ["三市", "五区", "2.00", "2.00", "2.00"],
+        ["三市", "小计", "3.00", "3.00", "3.00"],
+    ]
+    misread = [r[:] for r in rows]
+    misread[2][2:] = ["7.00", "9.00", "11.00"]  # as if 二市's rows were taken into 一市
+    assert _errors(_table(cols, misread)) == []
+    (w,) = [f for f in _errors(_table(cols, misread), "warning") if f.rule == "subtotal"]
+    assert "人工复核" in w.message_zh and len(w.cells) == 3
+    one = [r[:] for r in rows]
+    one[2][3] = "4.50"
+    (f,) = _errors(_table(cols, one))
+    assert f.rule == "subtotal" and f.reported == 4.5

@@ -41,6 +41,7 @@ def check_document(
         for check in (row_sums, column_sums, hierarchy, rates, shares, scores):
             found.extend(check(view))
         _unproven_to_review(found, view.checked)
+        found = _structural_to_review(found)
         findings.extend(found)
         if stats is not None:
             stats.relations += view.checked
@@ -78,6 +79,46 @@ def _unproven_to_review(found: list[Finding], checked: int) -> None:
         f.severity = "warning"
         f.message_zh += "（该表其他关系无法印证表格结构，请人工复核）"
         f.message_en += " (nothing else in this table confirms its structure: please review)"
+
+
+ROW_WIDE = 3  # failures in one row, column after column, that mean a misread row
+
+
+def _structural_to_review(found: list[Finding]) -> list[Finding]:
+    """One wrong number breaks one column's sum. A 小计 / 合计 / parent row that fails in three
+    or more columns at once points at the rows it was taken to cover (a region misread, a
+    block cut wrong), not at its numbers: one warning for a person to review, not N errors."""
+    from collections import defaultdict
+
+    groups: dict[tuple, list[Finding]] = defaultdict(list)
+    for f in found:
+        if f.severity == "error" and f.rule in ("column_sum", "subtotal", "hierarchy"):
+            groups[(f.rule, f.row)].append(f)
+    wide = {id(f) for fs in groups.values() if len(fs) >= ROW_WIDE for f in fs}
+    if not wide:
+        return found
+    out = [f for f in found if id(f) not in wide]
+    for (rule, row), fs in groups.items():
+        if len(fs) < ROW_WIDE:
+            continue
+        cols = "、".join(f.column or "" for f in fs[:4]) + ("等" if len(fs) > 4 else "")
+        out.append(
+            Finding(
+                rule=rule,
+                severity="warning",
+                message_zh=f"「{row}」行在 {len(fs)} 列（{cols}）都与所属各行之和不符："
+                "更可能是表格的行归属没有读对，而不是这些数字都错了，请人工复核",
+                message_en=f"row '{row}' disagrees with its rows in {len(fs)} columns: more "
+                "likely the rows it covers were misread than every number wrong; please review",
+                reported=None,
+                expected=None,
+                cells=[c for f in fs for c in f.cells if c.role == "reported"],
+                table=fs[0].table,
+                row=row,
+                column=None,
+            )
+        )
+    return out
 
 
 def _mark_suspects(findings: list[Finding]) -> None:

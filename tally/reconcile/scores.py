@@ -174,12 +174,13 @@ def _label_weights(view: View, weight: Column) -> list[Finding]:
     (a weight printed once per spanning cell counts once). Deepest levels first: a group
     whose weights are an equal split (75 × 0.27 under 20分) stands for its exact N/n each
     when its parent level is added up."""
-    rels: list[Relation] = []
+    out: list[Finding] = []
     exact: dict[int, Cell] = {}  # id(weight cell) -> the same cell with its unrounded value
     rows = view.rows
     for col in sorted(
         (c for c in view.columns if c.label and c.index < weight.index), key=lambda c: -c.index
     ):
+        rels: list[Relation] = []  # each level is its own inference, trusted on its own rows
         r = 0
         while r < len(rows):
             text = rows[r][col.index].text
@@ -215,12 +216,13 @@ def _label_weights(view: View, weight: Column) -> list[Finding]:
                         Relation("level_weight", stand_in, parts, text, weight.name, view.table.id)
                     )
             r = k
-    return evaluate(
-        view,
-        rels,
-        "「{row}」所标分值为 {printed}，其下各项{col}之和为 {expected}（{ops}）",
-        "'{row}' carries {printed}, but the {col} under it add up to {expected} ({ops})",
-    )
+        out += evaluate(
+            view,
+            rels,
+            "「{row}」所标分值为 {printed}，其下各项{col}之和为 {expected}（{ops}）",
+            "'{row}' carries {printed}, but the {col} under it add up to {expected} ({ops})",
+        )
+    return out
 
 
 def _equal_split(total, cells) -> bool:  # noqa: ANN001
