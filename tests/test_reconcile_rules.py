@@ -331,3 +331,17 @@ def test_a_row_failing_in_every_column_is_a_misread_not_errors() -> None:
     one[2][3] = "4.50"
     (f,) = _errors(_table(cols, one))
     assert f.rule == "subtotal" and f.reported == 4.5
+
+
+def test_a_group_whose_name_holds_lv_is_not_a_rate() -> None:
+    """率 inside a group name (效率提升项目) does not make its columns rates: they add up."""
+    cols = [["项目"], ["效率提升项目", "甲"], ["效率提升项目", "乙"], ["效率提升项目", "合计"]]
+    rows = [
+        ["一", "1.00", "2.00", "3.00"],
+        ["二", "2.00", "2.00", "4.00"],
+        ["三", "1.00", "1.00", "2.00"],
+    ]
+    assert _errors(_table(cols, rows)) == []
+    rows[1][3] = "5.00"
+    (f,) = _errors(_table(cols, rows))
+    assert f.rule == "row_sum" and f.reported == 5

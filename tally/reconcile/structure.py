@@ -116,8 +116,8 @@ class Column:
             self.pct
             or "百分点" in raw
             or "%" in raw
-            or any(vocab.has("rate", norm(p)) for p in self.path)
-        )
+            or any(norm(p).endswith(tuple(vocab.words.get("rate", []))) for p in self.path)
+        )  # a header that IS a rate (使用率, 执行率), not one that holds 率 (效率提升项目)
 
     def is_share(self, vocab: Vocab) -> bool:
         return any(vocab.has("share", norm(p)) for p in self.path)
