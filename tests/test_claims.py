@@ -320,3 +320,21 @@ def test_programme_amounts_against_the_annex_total_row() -> None:
     (f,) = [f for f in findings if f.severity == "error"]
     assert f.rule == "prose_vs_table" and "2,400.00万元" in f.message_zh  # in the printed unit
     assert {c.text for c in f.cells} == {"2,500.00万元", "2,400.00"}
+
+
+def test_change_against_a_printed_prior_amount() -> None:
+    """与上年的A万元相比增长X%: all three amounts are printed, so X is checked as an error."""
+    ok = "2024年共安排资金共计51,556.58万元，与上年的40,731.47万元相比增长26.58%。"
+    (c,) = [c for c in collect_claims(_doc(ok), vocab()) if c.rule == "prose_yoy"]
+    assert (c.claim.text, c.severity) == ("26.58%", "ok")
+    assert set(c.operand_texts) == {"51,556.58万元", "40,731.47万元"}
+    down = "2024年共安排资金共计30,000.00万元，比上年的40,000.00万元减少25.00%。"
+    (c,) = [c for c in collect_claims(_doc(down), vocab()) if c.rule == "prose_yoy"]
+    assert c.severity == "ok"
+    bad = ok.replace("40,731.47", "40,711.47")
+    findings, _ = check_claims(_doc(bad), vocab())
+    (f,) = [f for f in findings if f.severity == "error"]
+    assert f.rule == "prose_yoy" and "26.64%" in f.message_zh
+    # no whole named before it: which amount changed is unknown, nothing is said
+    vague = "支出51,556.58万元，与上年的40,711.47万元相比增长26.58%。"
+    assert [c for c in collect_claims(_doc(vague), vocab()) if c.rule == "prose_yoy"] == []

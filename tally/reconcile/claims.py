@@ -985,62 +985,6 @@ def _scores(ctx: _Ctx, pi: int, p: Para) -> None:
 # Year on year
 
 
-def _yoy(ctx: _Ctx, pi: int, p: Para) -> None:
-    up, down, prior_w = ctx.w["claim_up"], ctx.w["claim_down"], ctx.w["claim_prior"]
-    toks = p.toks
-    for k, t in enumerate(toks):
-        if not t.pct or (pi, t.start) in ctx.used or t.q.comparator or k == 0:
-            continue
-        lab = re.sub(r"(?:了|为|达到|达)$", "", _label(p.text, t.start))
-        pdir = "up" if any(lab.endswith(w) for w in up) else None
-        pdir = pdir or ("down" if any(lab.endswith(w) for w in down) else None)
-        if pdir is None or lab not in up + down:  # nothing else in the clause
-            continue
-        d = toks[k - 1]
-        if not d.money:
-            continue
-        gap = re.sub(r"\s+", "", p.text[d.end : t.start])
-        if not re.fullmatch(r"[，,]" + re.escape(lab) + r"(?:了|为|达到|达)?", gap):
-            continue
-        dlab = re.sub(r"(?:了)$", "", _label(p.text, d.start))
-        ddir = "up" if any(dlab.endswith(w) for w in up) else None
-        ddir = ddir or ("down" if any(dlab.endswith(w) for w in down) else None)
-        if ddir is None or ddir != pdir:
-            continue
-        s0, _ = p.sentence(d.start)
-        ctx_text = p.text[max(0, d.start - 40) : d.start]
-        if not any(w in ctx_text for w in prior_w):
-            continue
-        money_before = [o for o in toks[: k - 1] if o.money]
-        if not money_before:
-            continue
-        cur = money_before[-1]
-        if cur.start < s0 and len(money_before) != 1:
-            continue
-        if "其中" in p.text[cur.end : d.start] or any(
-            o.pct for o in toks[: k - 1] if cur.end <= o.start
-        ):
-            continue
-        prior = (cur.iv - d.iv) if ddir == "up" else (cur.iv + d.iv)  # type: ignore[operator]
-        comp = ratio(d.iv, prior)  # type: ignore[arg-type]
-        if comp is None:
-            continue
-        ctx.used.add((pi, t.start))
-        word = "增长" if ddir == "up" else "下降"
-        ctx.add(
-            "prose_yoy",
-            p,
-            t,
-            comp,
-            [_tok_operand(cur), _tok_operand(d)],
-            f"{word}率 = {d.text} ÷ 上年（{cur.text} {'−' if ddir == 'up' else '+'} {d.text}）",
-            f"{'growth' if ddir == 'up' else 'decline'} = {d.text} / "
-            f"({cur.text} {'-' if ddir == 'up' else '+'} {d.text})",
-            lenient=True,
-            cap="warning",  # the base year's figure is not printed: a reviewer decides
-        )
-
-
 # ---------------------------------------------------------------------------------------------
 # A named project against its annex row
 
@@ -1261,6 +1205,7 @@ def _compare(ctx: _Ctx, p: Para, u: Tok, pr: _Project, group: str) -> None:
 
 def collect_claims(doc: Document, vocab: Vocab) -> list[Claim]:
     """Every claim checked, passing or not (the tests and a reviewer's audit trail)."""
+    from .claim_yoy import yoy
     ctx = _Ctx(doc, vocab)
     for pi, p in enumerate(ctx.paras):
         if not p.toks:
@@ -1269,7 +1214,7 @@ def collect_claims(doc: Document, vocab: Vocab) -> list[Claim]:
         _lists(ctx, pi, p)
         _rates(ctx, pi, p)
         _named_shares(ctx, pi, p)
-        _yoy(ctx, pi, p)
+        yoy(ctx, pi, p)
         _vs_table(ctx, pi, p)
     return ctx.claims
 
