@@ -239,7 +239,7 @@ def per_doc_value(r: dict, metric: str) -> float | None:
                 return None
             return r.get(n, 0) / den if den else None
     if metric == "false errors (clean)":
-        return None if r.get("dirty") else -float(r.get("false_errors", 0))
+        return -float(r["false_errors"]) if not r.get("dirty") and r.get("false_errors") else None
     if metric == "wrong name pairs":
-        return -float(r.get("names_wrong", 0))
+        return -float(r["names_wrong"]) if r.get("names_wrong") else None
     return None
