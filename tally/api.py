@@ -127,6 +127,7 @@ def check(
     res.checked = stats.relations
     res.untrusted = stats.untrusted
     res.matches = stats.matches
+    res.table_reports = stats.tables
     return res
 
 

@@ -21,6 +21,7 @@ class DocumentResult:
     matches: list[dict[str, Any]] = field(default_factory=list)  # names paired across tables
     checked: int | None = None  # relations checked; None when the document was not checked
     untrusted: int = 0  # relations inferred from words that did not hold on most rows: unused
+    table_reports: dict[str, Any] = field(default_factory=dict)  # table id -> TableReport
 
     @property
     def ok(self) -> bool:

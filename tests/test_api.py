@@ -135,3 +135,27 @@ def test_batch_rerun_with_other_rules_or_language_checks_again(tmp_path) -> None
     assert (other_rules.checked, other_rules.skipped) == (1, 0)
     other_lang = run_batch([str(src)], out, workers=1, progress=False, lang="en")
     assert (other_lang.checked, other_lang.skipped) == (1, 0)
+
+
+def test_each_table_says_how_far_it_was_understood() -> None:
+    """Like camelot's parsing_report: per table, the relations checked and left untrusted by
+    family, and a status; a table whose words imply nothing is 'none', never passed silently."""
+    res = tally.check(SAMPLES / "hunan-amr-2023.pdf")
+    tables = res.to_json()["tables"]
+    assert all(t["check"] is not None for t in tables)
+    assert sum(t["check"]["checked"] for t in tables) + res.to_json()["checked_relations"] > 0
+    annex1 = next(t for t in tables if (t["title"] or "").startswith("附件1"))
+    assert annex1["check"]["status"] == "checked"
+    assert annex1["check"]["relations"]["row_sum"]["checked"] > 0
+    assert annex1["check"]["relations"]["rate"]["checked"] > 0
+    table_total = sum(rep.checked for rep in res.table_reports.values())
+    assert table_total <= res.checked  # the rest are prose claims
+
+    stats = CheckStats()
+    check_document(_one_column_sum(), stats=stats)
+    (rep,) = stats.tables.values()
+    assert rep.status == "checked" and rep.families["column_sum"] == {"checked": 1, "untrusted": 0}
+    bare = Document("x.pdf", [], [Table("T1", None, None, [1], [["项目"], ["说明"]], [], [])])
+    stats = CheckStats()
+    check_document(bare, stats=stats)
+    assert stats.tables == {}  # no rows: nothing to report on

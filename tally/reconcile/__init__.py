@@ -9,7 +9,7 @@ from ..extract.model import Document
 from .findings import Finding, FindingCell
 from .structure import Vocab, build_view
 
-__all__ = ["CheckStats", "Finding", "FindingCell", "Vocab", "check_document"]
+__all__ = ["CheckStats", "Finding", "FindingCell", "TableReport", "Vocab", "check_document"]
 
 
 @dataclass(slots=True)
@@ -18,6 +18,46 @@ class CheckStats:
     untrusted: int = 0  # relations inferred but left unchecked: they did not hold on most rows
     matches: list = field(default_factory=list)  # names paired across tables (JSON form)
     claims: int = 0  # numeric claims in the prose checked (counted in relations too)
+    tables: dict = field(default_factory=dict)  # table id -> TableReport
+
+
+@dataclass(slots=True)
+class TableReport:
+    """How far a table was understood, as camelot's parsing_report says how a table was read:
+    the relations its words implied, per family, checked (they held on most rows, so failures
+    are reported) or untrusted (they did not: the table was not understood there)."""
+
+    families: dict[str, dict[str, int]] = field(default_factory=dict)
+    errors: int = 0
+    warnings: int = 0
+
+    @property
+    def checked(self) -> int:
+        return sum(f["checked"] for f in self.families.values())
+
+    @property
+    def untrusted(self) -> int:
+        return sum(f["untrusted"] for f in self.families.values())
+
+    @property
+    def status(self) -> str:
+        """checked / partly (some relations not understood) / not_understood / none (the
+        table's words imply no relation: nothing was checked in it)."""
+        if self.checked and self.untrusted:
+            return "partly"
+        if self.checked:
+            return "checked"
+        return "not_understood" if self.untrusted else "none"
+
+    def to_json(self) -> dict:
+        return {
+            "status": self.status,
+            "checked": self.checked,
+            "untrusted": self.untrusted,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "relations": {k: dict(v) for k, v in self.families.items() if any(v.values())},
+        }
 
 
 def check_document(
@@ -38,14 +78,30 @@ def check_document(
             continue
         view = build_view(table, vocab)
         found: list[Finding] = []
-        for check in (row_sums, column_sums, hierarchy, rates, shares, scores):
+        report = TableReport()
+        for family, check in (
+            ("row_sum", row_sums),
+            ("column_sum", column_sums),
+            ("hierarchy", hierarchy),
+            ("rate", rates),
+            ("share", shares),
+            ("score", scores),
+        ):
+            before = (view.checked, view.skipped)
             found.extend(check(view))
+            report.families[family] = {
+                "checked": view.checked - before[0],
+                "untrusted": view.skipped - before[1],
+            }
         _unproven_to_review(found, view.checked)
         found = _structural_to_review(found)
         findings.extend(found)
+        report.errors = sum(f.severity == "error" for f in found)
+        report.warnings = sum(f.severity == "warning" for f in found)
         if stats is not None:
             stats.relations += view.checked
             stats.untrusted += view.skipped
+            stats.tables[table.id] = report
     from .claims import check_claims
     from .names import cross_table_checks, match_names, pair_lists
 

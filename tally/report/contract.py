@@ -13,7 +13,8 @@ from ..result import DocumentResult
 SCHEMA = "tally.report/1"
 
 
-def table_json(t: Table) -> dict[str, Any]:
+def table_json(t: Table, report: Any = None) -> dict[str, Any]:
+    """One table; ``report`` (a reconcile.TableReport) says how far it was understood."""
     return {
         "id": t.id,
         "title": t.title,
@@ -24,6 +25,7 @@ def table_json(t: Table) -> dict[str, Any]:
         "kind": t.kind,
         "bboxes": {str(p): [round(v, 2) for v in b] for p, b in t.bboxes.items()},
         "notes": list(t.notes),
+        "check": report.to_json() if report is not None else None,
     }
 
 
@@ -34,7 +36,7 @@ def document_json(res: DocumentResult, lang: str = "zh") -> dict[str, Any]:
         "status": "ok" if res.ok else "failed",
         "error": None if res.ok else {"code": res.error.code, "message": res.error.message(lang)},
         "pages": len(doc.pages) if doc else 0,
-        "tables": [table_json(t) for t in doc.tables] if doc else [],
+        "tables": [table_json(t, res.table_reports.get(t.id)) for t in doc.tables] if doc else [],
         "matches": res.matches,
         "findings": [f.to_json(lang) for f in res.findings],
         "checked_relations": res.checked,

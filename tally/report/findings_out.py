@@ -44,6 +44,15 @@ def _head(res: DocumentResult, zh: bool) -> str:
             f"{len(doc.pages)} pages, {len(doc.tables)} tables, {res.checked or 0} relations checked; "
             f"{n['error']} errors, {n['warning']} warnings, {n['info']} info"
         )
+    idle = [
+        tid for tid, rep in res.table_reports.items() if rep.status in ("none", "not_understood")
+    ]
+    if idle:
+        text += (
+            f"；{len(idle)} 张表未能核对（{'、'.join(idle[:6])}{'等' if len(idle) > 6 else ''}）"
+            if zh
+            else f"; {len(idle)} tables not checked ({', '.join(idle[:6])})"
+        )
     if res.untrusted:
         text += (
             f"；另有 {res.untrusted} 处关系在多数行上不成立，视为未读懂该表，未核对"
