@@ -74,6 +74,11 @@ class Piece:
                     self.slots[r][c] = reg
 
 
+# Closing punctuation that CJK typesetting hangs at a line's end, past the text box (Word's
+# 允许标点溢出边界, on by default): it belongs to the cell it starts in.
+_HANGING = frozenset("，。、；：？！）」』”’》〉,.;:)")
+
+
 def assign_chars(piece: Piece, chars: list[Char]) -> list[Char]:
     """Put each character whose centre falls in the piece into its region; return the rest."""
     piece.fill_slots()
@@ -81,6 +86,8 @@ def assign_chars(piece: Piece, chars: list[Char]) -> list[Char]:
     rest: list[Char] = []
     for ch in chars:
         cx = (ch["x0"] + ch["x1"]) / 2
+        if ch["text"] in _HANGING:  # punctuation Word lets hang past the cell's right border
+            cx = ch["x0"] + 0.2 * (ch["x1"] - ch["x0"])
         cy = (ch["top"] + ch["bottom"]) / 2
         if not (x0 <= cx <= x1 and top <= cy <= bottom):
             rest.append(ch)
