@@ -345,3 +345,18 @@ def test_a_group_whose_name_holds_lv_is_not_a_rate() -> None:
     rows[1][3] = "5.00"
     (f,) = _errors(_table(cols, rows))
     assert f.rule == "row_sum" and f.reported == 5
+
+
+def test_a_table_with_glued_numbers_is_for_review() -> None:
+    """'12.0010.00' in a numeric column is two rows read as one: the table was misread, so its
+    failing sums are warnings for a person, not errors."""
+    cols = [["指标"], ["分值"], ["得分"]]
+    rows = [
+        ["甲", "10", "9.00"],
+        ["乙", "5", "5.00"],
+        ["丙丁", "1210", "12.0010.00"],
+        ["戊", "3", "3.00"],
+        ["合计", "40", "39.00"],
+    ]
+    assert _errors(_table(cols, rows)) == []
+    assert any("读取异常" in f.message_zh for f in _errors(_table(cols, rows), "warning"))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extract.model import Document
 from .findings import Finding, FindingCell
-from .structure import Vocab, build_view
+from .structure import View, Vocab, build_view
 
 __all__ = ["CheckStats", "Finding", "FindingCell", "TableReport", "Vocab", "check_document"]
 
@@ -95,6 +96,7 @@ def check_document(
             }
         _unproven_to_review(found, view.checked)
         found = _structural_to_review(found)
+        _misread_to_review(found, view)
         findings.extend(found)
         report.errors = sum(f.severity == "error" for f in found)
         report.warnings = sum(f.severity == "warning" for f in found)
@@ -135,6 +137,31 @@ def _unproven_to_review(found: list[Finding], checked: int) -> None:
         f.severity = "warning"
         f.message_zh += "（该表其他关系无法印证表格结构，请人工复核）"
         f.message_en += " (nothing else in this table confirms its structure: please review)"
+
+
+_GLUED = re.compile(r"\d[.,]\d+[.,]\d+[.,]\d|\d\.\d+\.\d|%\s*\d")  # 12.0010.00, 5%3%
+
+
+def _misread_to_review(found: list[Finding], view: View) -> None:
+    """A numeric column holding a cell that is two numbers run together (12.0010.00: two rows
+    read as one) shows the table was misread: its failures go to a person, as warnings."""
+    bad = next(
+        (
+            cell.text
+            for col in view.columns
+            if col.value
+            for row in view.rows
+            if (cell := row[col.index]).quantity.kind == "text" and _GLUED.search(cell.text)
+        ),
+        None,
+    )
+    if bad is None:
+        return
+    for f in found:
+        if f.severity == "error":
+            f.severity = "warning"
+            f.message_zh += f"（该表有单元格读取异常，如“{bad}”，请人工复核）"
+            f.message_en += f" (a cell of this table was misread, e.g. '{bad}': please review)"
 
 
 ROW_WIDE = 3  # failures in one row, column after column, that mean a misread row
