@@ -15,6 +15,7 @@ from .ruled import find_ruled
 from .stitch import append_piece, continues, start_table
 from .text import Char, bbox_of, group_lines, line_text, unify_radicals
 from .threeline import build_threeline, find_bands
+from .unruled import find_unruled, note_confidence
 
 STACKED_GAP = 24.0  # points: a table this close under another, with nothing between, is its sibling
 OUTSIDE_WARN = 20  # characters set outside the page box before it is worth a warning
@@ -105,6 +106,8 @@ def _read_page(  # noqa: ANN001
             piece.band = band
             piece.chars = [c for r in piece.regions for c in r.chars]
             pieces.append(piece)
+    found, rest = find_unruled(page_no, rest, [p.bbox for p in pieces], float(page.height))
+    pieces.extend(found)
     pieces = [p for p in pieces if sum(1 for r in p.regions if r.text) >= 2]
     pieces.sort(key=lambda p: p.ys[0])
     lines = _text_lines(rest, page_no)
@@ -191,7 +194,9 @@ def read_document(path: str | os.PathLike[str]) -> Document:
             warnings.append(
                 Issue("no_text", f"第{pg.number}页没有可读取的文字（可能是图片）", pg.number)
             )
-    return Document(str(path), pages, _stitch(pages, pieces_by_page), warnings, metadata)
+    tables = _stitch(pages, pieces_by_page)
+    note_confidence(tables, pieces_by_page)
+    return Document(str(path), pages, tables, warnings, metadata)
 
 
 def _stitch(pages: list[Page], pieces_by_page: list[list[Piece]]):  # noqa: ANN202
@@ -217,6 +222,8 @@ def _stitch(pages: list[Page], pieces_by_page: list[list[Piece]]):  # noqa: ANN2
                 piece.n_cols < 2 or not piece.header_rows and piece.n_rows < 2
             ):
                 continue  # rules round a line of text or a paragraph (a legend, a box), not a table
+            if piece.kind == "unruled" and not piece.header_rows:
+                continue  # aligned numbers heading a page that continue no table
             if piece.stacked and piece.title is None and tables:
                 piece.title = tables[-1].title  # a sibling under the same annex heading
             if k == 0 and piece.title is None and pg.number > 1:
@@ -241,13 +248,15 @@ def _orphan_caption(prev_page: Page, prev_pieces: list[Piece], piece: Piece) -> 
 
 def _reread_continuation(prev: Piece, piece: Piece) -> Piece:
     """A header-less three-line piece is read again with the columns of the page before."""
-    if prev.kind != "three-line" or piece.kind != "three-line" or piece.header_rows:
+    open_kinds = ("three-line", "unruled")
+    if prev.kind not in open_kinds or piece.kind not in open_kinds or piece.header_rows:
         return piece
     redo, _ = build_threeline(
         piece.page, piece.band, piece.chars, xs=prev.xs, span_cols=prev.span_cols
     )
     if redo is None:
         return piece
+    redo.kind = piece.kind
     redo.title, redo.unit, redo.continued = piece.title, piece.unit, piece.continued
     redo.caption_lines = piece.caption_lines
     redo.band, redo.chars = piece.band, piece.chars

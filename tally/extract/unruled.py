@@ -1,0 +1,343 @@
+"""Tables printed with no rules at all: columns of numbers aligned under a header, whitespace
+only.
+
+Such a table shows only by alignment, so it is read only where the alignment is strong: a run
+of lines, each holding at least two numbers set apart by gutters, whose numbers stand on at
+least three (two, for a long run under a header) shared right edges, centres or left edges; a
+header block right above whose text sits over those columns, stopped by the caption (unit line,
+附件N, 续表, a larger title). Prose never qualifies: a paragraph's numbers sit inside its text
+with no gutter, one or two a line, at no shared x. A run with no header is taken only where it
+heads its page (a continuation whose header is not repeated); the stitcher drops it when it
+continues nothing.
+
+Columns come from the text gutters of the body and the header's lowest labels; a header label
+centred over several columns, with labels under it, is a group (a synthetic cmidrule under it),
+and the piece is then read exactly as a three-line table is (rows from baselines, labels
+spanning rows), by ``threeline.build_threeline``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .caption import ANNEX, CONTINUED, find_unit
+from .grid import Piece
+from .numbers import parse_quantity
+from .openband import MARGIN, is_footer
+from .text import Char, group_lines, line_text
+from .threeline import Band, build_threeline, segments
+from .unruled_head import add_header, header_blocks
+
+ALIGN_TOL = 1.5  # points: numbers of one column share an edge or a centre within this
+MIN_NUM_LINES = 3  # lines holding >= 2 numbers a table needs at least
+MAX_BETWEEN = 6  # lines without numbers (section rows, wrapped labels) between two numeric lines
+ROW_GAP = 2.0  # ems: a larger vertical gap between two lines ends the table
+WRAP_GAP = 0.35  # ems: lines this close belong to one row (a wrapped label beside its numbers)
+HEAD_GAP = 2.5  # ems: a larger gap ends the header upwards
+MAX_HEAD_LINES = 16  # a header of labels wrapped over lines at staggered heights
+MAX_HEAD_EMS = 12.0  # and no taller than this
+TITLE_SIZE = 1.15  # a line set this much larger than the body is a title, not a header
+_NUMERIC = ("number", "dash", "na")
+_COLON = re.compile(r"[:：]")
+
+
+@dataclass(slots=True)
+class UnruledBand(Band):
+    """A band found by alignment alone; ``confidence`` (0..1) says how strong it was."""
+
+    confidence: float = 0.0
+
+
+@dataclass(slots=True)
+class _Line:
+    chars: list[Char]
+    segs: list[list[Char]]
+    texts: list[str]
+    kinds: list[str]
+
+    @property
+    def top(self) -> float:
+        return min(c["top"] for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c["bottom"] for c in self.chars)
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0]["x0"]
+
+    @property
+    def x1(self) -> float:
+        return max(c["x1"] for c in self.chars)
+
+    def nums(self) -> list[list[Char]]:
+        return [s for s, k in zip(self.segs, self.kinds, strict=True) if k in _NUMERIC]
+
+    @property
+    def numeric(self) -> bool:
+        """At least two numbers in cells of their own, one of them a real number."""
+        return len(self.nums()) >= 2 and "number" in self.kinds
+
+
+def _line(chars: list[Char]) -> _Line:
+    segs = segments(chars)
+    texts = [line_text(s).strip() for s in segs]
+    return _Line(chars, segs, texts, [parse_quantity(t).kind for t in texts])
+
+
+def _em(lines: list[_Line]) -> float:
+    sizes = sorted(c["bottom"] - c["top"] for ln in lines for c in ln.chars)
+    return sizes[len(sizes) // 2] if sizes else 10.0
+
+
+def find_unruled(
+    page_no: int, chars: list[Char], taken: list[tuple[float, float, float, float]], page_h: float
+) -> tuple[list[Piece], list[Char]]:
+    """Unruled tables among ``chars`` (those no other piece took), away from the ``taken``
+    boxes of the pieces already found. Returns the pieces and the characters left."""
+    ink = [c for c in chars if c["text"].strip()]
+    free = [
+        c
+        for c in ink
+        if not any(t[1] - 1 <= (c["top"] + c["bottom"]) / 2 <= t[3] + 1 for t in taken)
+    ]
+    lines = [_line(ln) for ln in group_lines(free)]
+    if sum(1 for ln in lines if ln.numeric) < MIN_NUM_LINES:
+        return [], chars
+    em = _em(lines)
+    pieces: list[Piece] = []
+    rest = chars
+    for body in _runs(lines, em):
+        found = _read_block(page_no, lines, body, em, rest, page_h)
+        if found is not None:
+            piece, rest = found
+            pieces.append(piece)
+    return pieces, rest
+
+
+def _runs(lines: list[_Line], em: float) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of lines running from a numeric line to a numeric line, at most
+    MAX_BETWEEN other lines between two, no gap above ROW_GAP ems."""
+    runs: list[tuple[int, int]] = []
+    start = last = None
+    for i, ln in enumerate(lines):
+        if start is not None and (
+            ln.top - lines[i - 1].bottom > ROW_GAP * em or i - last > MAX_BETWEEN + 1
+        ):
+            runs.append((start, last + 1))
+            start = last = None
+        if ln.numeric:
+            if start is None:
+                start = i
+            last = i
+    if start is not None:
+        runs.append((start, last + 1))
+    return [(i, j) for i, j in runs if sum(1 for ln in lines[i:j] if ln.numeric) >= MIN_NUM_LINES]
+
+
+def _aligned_columns(body: list[_Line]) -> tuple[list[tuple[float, float]], float]:
+    """The columns the numbers of the numeric lines share (right edge, centre or left edge
+    within ALIGN_TOL on enough lines), as x-extents; and the share of those numbers on one."""
+    numeric = [ln for ln in body if ln.numeric]
+    need = max(MIN_NUM_LINES, 0.5 * len(numeric))
+    on: set[int] = set()
+    extents: list[tuple[float, float]] = []
+    members = [(k, s) for k, ln in enumerate(numeric) for s in ln.nums()]
+    for key in (
+        lambda s: s[-1]["x1"],
+        lambda s: (s[0]["x0"] + s[-1]["x1"]) / 2,
+        lambda s: s[0]["x0"],
+    ):
+        ordered = sorted(members, key=lambda m: key(m[1]))
+        group: list[tuple[int, list[Char]]] = []
+        for m in ordered + [None]:
+            if m is not None and (not group or key(m[1]) - key(group[-1][1]) <= ALIGN_TOL):
+                group.append(m)
+                continue
+            if len({k for k, _ in group}) >= need:
+                on.update(id(s) for _, s in group)
+                extents.append(
+                    (min(s[0]["x0"] for _, s in group), max(s[-1]["x1"] for _, s in group))
+                )
+            group = [m] if m is not None else []
+    merged: list[list[float]] = []
+    for a, b in sorted(extents):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    share = len(on) / len(members) if members else 0.0
+    return [(a, b) for a, b in merged], share
+
+
+def _spans(intervals: list[tuple[float, float]]) -> list[list[float]]:
+    spans: list[list[float]] = []
+    for a, b in sorted(intervals):
+        if spans and a <= spans[-1][1] + 1.0:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    return spans
+
+
+def _fits(ln: _Line, spans: list[list[float]]) -> bool:
+    """Every cell of the line stands within one body column (prose runs across them)."""
+    for s in ln.segs:
+        a, b = s[0]["x0"], s[-1]["x1"]
+        if sum(1 for lo, hi in spans if a < hi - 1 and b > lo + 1) > 1:
+            return False
+    return True
+
+
+def _header(lines: list[_Line], first: int, em: float, x0: float, x1: float) -> list[_Line]:
+    """The header lines right above line ``first``: no numbers, no caption, set in the body's
+    size, no text as wide as half the table (a title, prose), none far from the next."""
+    out: list[_Line] = []
+    below = lines[first]
+    for ln in reversed(lines[:first]):
+        text = "".join(ln.texts)
+        size = _em([ln])
+        if (
+            below.top - ln.bottom > HEAD_GAP * em
+            or len(out) >= MAX_HEAD_LINES
+            or lines[first].top - ln.top > MAX_HEAD_EMS * em
+            or "number" in ln.kinds
+            or find_unit(text)
+            or CONTINUED.match(text)
+            or ANNEX.match(text)
+            or _COLON.search(text)
+            or is_footer(text)
+            or size > TITLE_SIZE * em
+            or any(s[-1]["x1"] - s[0]["x0"] > 0.5 * (x1 - x0) for s in ln.segs)
+        ):
+            break
+        out.append(ln)
+        below = ln
+    return out[::-1]
+
+
+def _columns(
+    body: list[tuple[float, float]], head: list[tuple[float, float]], x0: float, x1: float
+) -> tuple[list[float], list[list[float]]]:
+    """Column boundaries from the gutters of the body's cells; a header label touching no body
+    column joins the one clearly nearest, else stands as a column of its own."""
+    spans = _spans(body)
+    extra: list[tuple[float, float]] = []
+    for a, b in head:
+        hits = [k for k, s in enumerate(spans) if a <= s[1] + 1.0 and b >= s[0] - 1.0]
+        if len(hits) > 1:
+            continue  # wider than a column: a group label, placed later
+        if hits:
+            continue
+        dists = sorted((max(s[0] - b, a - s[1]), k) for k, s in enumerate(spans))
+        if len(dists) > 1 and dists[0][0] <= 0.5 * dists[1][0]:
+            k = dists[0][1]
+            spans[k] = [min(spans[k][0], a), max(spans[k][1], b)]
+        else:
+            extra.append((a, b))
+    spans = _spans([tuple(s) for s in spans] + extra)
+    xs = [x0] + [(a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:], strict=False)] + [x1]
+    return xs, spans
+
+
+def _heads_page(lines: list[_Line], first: int, page_h: float) -> bool:
+    """Nothing above line ``first`` but running heads and a 续表 marker."""
+    for ln in lines[:first]:
+        text = "".join(ln.texts)
+        if ln.bottom < MARGIN * page_h or CONTINUED.match(text) or is_footer(text):
+            continue
+        return False
+    return True
+
+
+def _read_block(  # noqa: ANN001
+    page_no: int, lines: list[_Line], run: tuple[int, int], em: float, chars, page_h: float
+) -> tuple[Piece, list[Char]] | None:
+    i, j = run
+    body = lines[i:j]
+    cols, share = _aligned_columns(body)
+    numeric = [ln for ln in body if ln.numeric]
+    if len(cols) < 2 or share < 0.7:
+        return None
+    spans = _spans([(s[0]["x0"], s[-1]["x1"]) for ln in numeric for s in ln.segs])
+    if not all(_fits(ln, spans) for ln in body):
+        return None  # a line across the columns: prose among the numbers
+    # the other lines of the first and last rows: a wrapped label's lines, closer to the
+    # numbers' line than rows are to each other
+    while (
+        i > 0 and lines[i].top - lines[i - 1].bottom < WRAP_GAP * em and _fits(lines[i - 1], spans)
+    ):
+        i -= 1
+    while (
+        j < len(lines)
+        and lines[j].top - lines[j - 1].bottom < WRAP_GAP * em
+        and _fits(lines[j], spans)
+    ):
+        j += 1
+    # a row of one label above the first numbers, flush with the body's labels (a section
+    # row such as 一、…), is body: header labels are centred in their cells
+    left = sorted(ln.x0 for ln in lines[i:j])[len(lines[i:j]) // 2]
+    while (
+        i > 0
+        and len(lines[i - 1].segs) == 1
+        and abs(lines[i - 1].x0 - left) <= 1.0
+        and sum(1 for ln in lines[i:j] if abs(ln.x0 - left) <= 1.0) >= 0.5 * (j - i)
+        and lines[i].top - lines[i - 1].bottom < ROW_GAP * em
+        and _fits(lines[i - 1], spans)
+    ):
+        i -= 1
+    body = lines[i:j]
+    x0 = min(ln.x0 for ln in body)
+    x1 = max(ln.x1 for ln in body)
+    head_lines = _header(lines, i, em, x0, x1)
+    if not head_lines and not _heads_page(lines, i, page_h):
+        return None
+    if len(cols) < 3 and (not head_lines or len(numeric) < 4):
+        return None
+    body_iv = [(s[0]["x0"], s[-1]["x1"]) for ln in body for s in ln.segs]
+    head_chars = [c for ln in head_lines for c in ln.chars]
+    blocks = header_blocks(head_chars, _spans(body_iv), em)
+    leaf_iv = [(b.x0, b.x1) for b in blocks if not b.wide]
+    tx0 = min([x0] + [b.x0 for b in blocks]) - 1.0
+    tx1 = max([x1] + [b.x1 for b in blocks]) + 1.0
+    xs, spans = _columns(body_iv, leaf_iv, tx0, tx1)
+    if len(xs) - 1 < 3:
+        return None
+    cover = 1.0
+    if blocks:
+        over = sum(1 for lo, hi in spans if any(b.x0 < hi + em and b.x1 > lo - em for b in blocks))
+        cover = over / len(spans)
+        if cover < 0.6:
+            return None
+    split = (head_lines[-1].bottom + body[0].top) / 2 if head_lines else body[0].top - 1.0
+    band = UnruledBand(split, None, body[-1].bottom + 1.0, tx0, tx1, [])
+    band.confidence = round(min(1.0, share) * cover * min(1.0, len(numeric) / 5), 2)
+    piece, rest = build_threeline(page_no, band, chars, xs=xs)
+    if piece is None:
+        return None
+    piece.kind = "unruled"  # type: ignore[assignment]
+    piece.band = band
+    piece.chars = [c for r in piece.regions for c in r.chars]
+    if head_lines:
+        top = head_lines[0].top - 1.0
+        ids = {id(c) for c in head_chars}
+        rest = [c for c in rest if id(c) not in ids]
+        add_header(piece, blocks, xs, top, split)
+    return piece, rest
+
+
+def note_confidence(tables: list, pieces_by_page: list[list[Piece]]) -> None:  # noqa: ANN001
+    """Tell the reviewer which tables were read from alignment alone, and how surely."""
+    for t in tables:
+        if t.kind != "unruled":
+            continue
+        conf = [
+            p.band.confidence
+            for ps in pieces_by_page
+            for p in ps
+            if p.kind == "unruled" and t.bboxes.get(p.page) == p.bbox
+        ]
+        if conf:
+            t.notes.append(f"无框线表格，按文字对齐读出（置信度 {min(conf):.2f}），请核对行列")
