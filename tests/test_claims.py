@@ -240,25 +240,32 @@ def test_dirty_samples_prose_errors_found(pdf: str, planted: dict) -> None:
     assert hits, (planted, findings)
 
 
-def _with_split_table(doc: Document) -> Document:
-    """A table whose header splits 到位 into 专项 / 自筹 / 合计."""
+def _with_table(
+    doc: Document, title: str, cols: list[list[str]], texts: list[list[str]]
+) -> Document:
+    """``doc`` with one table in 万元 on page 2, cells laid out on a regular grid."""
     from tally.extract.model import Cell
     from tally.extract.numbers import parse_quantity
 
+    grid = [
+        [
+            Cell(2, (80.0 * c, 20.0 * r, 80.0 * c + 70, 20.0 * r + 12), t, parse_quantity(t))
+            for c, t in enumerate(row)
+        ]
+        for r, row in enumerate(texts)
+    ]
+    doc.tables.append(Table(f"T{len(doc.tables) + 1}", title, "万元", [2], cols, [], grid))
+    return doc
+
+
+def _with_split_table(doc: Document) -> Document:
+    """A table whose header splits 到位 into 专项 / 自筹 / 合计."""
     cols = [["项目"], ["资金到位情况", "专项"], ["资金到位情况", "自筹"], ["资金到位情况", "合计"]]
     texts = [
         ["甲项目", "1,000.00", "2,000.00", "3,000.00"],
         ["合计", "1,000.00", "2,000.00", "3,000.00"],
     ]
-    grid = [
-        [
-            Cell(2, (60.0 * c, 20.0 * r, 60.0 * c + 50, 20.0 * r + 12), t, parse_quantity(t))
-            for c, t in enumerate(row)
-        ]
-        for r, row in enumerate(texts)
-    ]
-    doc.tables.append(Table("T1", "附件1 资金表", "万元", [2], cols, [], grid))
-    return doc
+    return _with_table(doc, "附件1 资金表", cols, texts)
 
 
 def test_parts_named_as_a_tables_split_are_checked() -> None:
@@ -287,24 +294,13 @@ def test_a_change_character_inside_a_name_is_no_change() -> None:
 
 def _with_allocation_table(doc: Document) -> Document:
     """Annex 1's shape: projects by 到位 and 支出, with a 合计 row."""
-    from tally.extract.model import Cell
-    from tally.extract.numbers import parse_quantity
-
     cols = [["项目名称"], ["资金到位情况", "合计"], ["资金使用情况", "合计"]]
     texts = [
         ["甲项目", "1,000.00", "900.00"],
         ["乙项目", "2,000.00", "1,500.00"],
         ["合计", "3,000.00", "2,400.00"],
     ]
-    grid = [
-        [
-            Cell(2, (80.0 * c, 20.0 * r, 80.0 * c + 70, 20.0 * r + 12), t, parse_quantity(t))
-            for c, t in enumerate(row)
-        ]
-        for r, row in enumerate(texts)
-    ]
-    doc.tables.append(Table("T1", "附件1 资金使用结构明细表", "万元", [2], cols, [], grid))
-    return doc
+    return _with_table(doc, "附件1 资金使用结构明细表", cols, texts)
 
 
 def test_programme_amounts_against_the_annex_total_row() -> None:
