@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .edges import Segment
 from .grid import Piece, Region
 from .rowspan import place_labels, spread_printed, take_labels
+from .spantile import read_body
 from .text import Char, cell_text, group_lines
 
 MIN_RULE = 80.0  # points: shorter rules are underlines or cmidrules, not table rules
@@ -208,14 +209,19 @@ def build_threeline(
                 return i
         return n_c - 1
 
-    kept, labels = take_labels(body_lines, col_of)
-    rows = _row_groups(kept)
-    spans = place_labels(labels, rows, col_of)
-    for lab in labels:  # a label that covers no row is a row of its own after all
-        if not any(sp[2] is lab for sp in spans):
-            rows = _row_groups(body_lines)
-            spans = []
-            break
+    tiled = read_body(body_lines, col_of, set(span_cols))
+    if tiled is not None:
+        rows, spans, runs = tiled
+    else:
+        kept, labels = take_labels(body_lines, col_of)
+        rows = _row_groups(kept)
+        spans = place_labels(labels, rows, col_of)
+        for lab in labels:  # a label that covers no row is a row of its own after all
+            if not any(sp[2] is lab for sp in spans):
+                rows = _row_groups(body_lines)
+                spans = []
+                break
+        runs = spread_printed(spans, rows, col_of, set(span_cols))
     regions: list[Region] = []
     ys: list[float] = [band.top]
     header_rows = 0
@@ -241,7 +247,7 @@ def build_threeline(
         for ln in row:
             for ch in ln:
                 cells[i][col_of((ch["x0"] + ch["x1"]) / 2)].append(ch)
-    for r0, r1, c, src in spread_printed(spans, rows, col_of, set(span_cols)):
+    for r0, r1, c, src in runs:
         a, b = header_rows + r0, header_rows + r1
         txt = cells[src][c] if src is not None else []
         regions.append(
@@ -258,7 +264,9 @@ def build_threeline(
                 )
     piece = Piece(page=page_no, kind="three-line", xs=list(xs), ys=ys, regions=regions)
     piece.header_rows = header_rows
-    piece.span_cols = sorted({lab.col for _, _, lab in spans} | set(span_cols))
+    piece.span_cols = sorted(
+        {lab.col for _, _, lab in spans} | {run[2] for run in runs} | set(span_cols)
+    )
     piece.fill_slots()
     return piece, rest
 
