@@ -222,7 +222,7 @@ def _stitch(pages: list[Page], pieces_by_page: list[list[Piece]]):  # noqa: ANN2
                 piece.n_cols < 2 or not piece.header_rows and piece.n_rows < 2
             ):
                 continue  # rules round a line of text or a paragraph (a legend, a box), not a table
-            if piece.kind == "unruled" and not piece.header_rows:
+            if piece.kind == "unruled" and (not piece.header_rows or piece.band.weak):
                 continue  # aligned numbers heading a page that continue no table
             if piece.stacked and piece.title is None and tables:
                 piece.title = tables[-1].title  # a sibling under the same annex heading

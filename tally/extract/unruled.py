@@ -47,6 +47,7 @@ class UnruledBand(Band):
     """A band found by alignment alone; ``confidence`` (0..1) says how strong it was."""
 
     confidence: float = 0.0
+    weak: bool = False  # too few rows to prove alignment: taken only as a continuation
 
 
 @dataclass(slots=True)
@@ -104,7 +105,7 @@ def find_unruled(
         if not any(t[1] - 1 <= (c["top"] + c["bottom"]) / 2 <= t[3] + 1 for t in taken)
     ]
     lines = [_line(ln) for ln in group_lines(free)]
-    if sum(1 for ln in lines if ln.numeric) < MIN_NUM_LINES:
+    if not any(ln.numeric for ln in lines):
         return [], chars
     em = _em(lines)
     pieces: list[Piece] = []
@@ -134,7 +135,7 @@ def _runs(lines: list[_Line], em: float) -> list[tuple[int, int]]:
             last = i
     if start is not None:
         runs.append((start, last + 1))
-    return [(i, j) for i, j in runs if sum(1 for ln in lines[i:j] if ln.numeric) >= MIN_NUM_LINES]
+    return runs
 
 
 def _aligned_columns(body: list[_Line]) -> tuple[list[tuple[float, float]], float]:
@@ -259,7 +260,12 @@ def _read_block(  # noqa: ANN001
     body = lines[i:j]
     cols, share = _aligned_columns(body)
     numeric = [ln for ln in body if ln.numeric]
-    if len(cols) < 2 or share < 0.7:
+    # fewer rows than alignment can prove: only where the run heads its page with three or
+    # more numbers a line (the last rows of a table continued from the page before)
+    weak = len(numeric) < MIN_NUM_LINES
+    if weak and any(len(ln.nums()) < 3 for ln in numeric):
+        return None
+    if not weak and (len(cols) < 2 or share < 0.7):
         return None
     spans = _spans([(s[0]["x0"], s[-1]["x1"]) for ln in numeric for s in ln.segs])
     if not all(_fits(ln, spans) for ln in body):
@@ -294,7 +300,9 @@ def _read_block(  # noqa: ANN001
     head_lines = _header(lines, i, em, x0, x1)
     if not head_lines and not _heads_page(lines, i, page_h):
         return None
-    if len(cols) < 3 and (not head_lines or len(numeric) < 4):
+    if weak and not _heads_page(lines, i - len(head_lines), page_h):
+        return None
+    if not weak and len(cols) < 3 and (not head_lines or len(numeric) < 4):
         return None
     body_iv = [(s[0]["x0"], s[-1]["x1"]) for ln in body for s in ln.segs]
     head_chars = [c for ln in head_lines for c in ln.chars]
@@ -314,9 +322,15 @@ def _read_block(  # noqa: ANN001
     split = (head_lines[-1].bottom + body[0].top) / 2 if head_lines else body[0].top - 1.0
     band = UnruledBand(split, None, body[-1].bottom + 1.0, tx0, tx1, [])
     band.confidence = round(min(1.0, share) * cover * min(1.0, len(numeric) / 5), 2)
+    band.weak = weak
     piece, rest = build_threeline(page_no, band, chars, xs=xs)
     if piece is None:
         return None
+    parents = _parent_cols(piece)
+    if parents:
+        piece, rest = build_threeline(
+            page_no, band, chars, xs=xs, span_cols=sorted(set(piece.span_cols) | set(parents))
+        )
     piece.kind = "unruled"  # type: ignore[assignment]
     piece.band = band
     piece.chars = [c for r in piece.regions for c in r.chars]
@@ -326,6 +340,26 @@ def _read_block(  # noqa: ANN001
         rest = [c for c in rest if id(c) not in ids]
         add_header(piece, blocks, xs, top, split)
     return piece, rest
+
+
+def _parent_cols(piece: Piece) -> list[int]:
+    """Label columns left of a column of spanning labels whose labels are sparse (most rows
+    empty, each printed one on a row of figures): parents centred over their children's rows,
+    which span those rows too."""
+    if not piece.span_cols:
+        return []
+    rows = range(piece.header_rows, piece.n_rows)
+    out = []
+    for c in range(min(piece.span_cols)):
+        cells = [piece.slots[r][c].text for r in rows]
+        filled = [r for r, t in zip(rows, cells, strict=True) if t]
+        if not filled or len(filled) > 0.5 * len(cells):
+            continue
+        if any(parse_quantity(piece.slots[r][c].text).kind in _NUMERIC for r in filled):
+            continue
+        if all(any(piece.slots[r][k].text for k in range(piece.n_cols) if k != c) for r in filled):
+            out.append(c)
+    return out
 
 
 def note_confidence(tables: list, pieces_by_page: list[list[Piece]]) -> None:  # noqa: ANN001
