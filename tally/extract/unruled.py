@@ -220,11 +220,18 @@ def _header(lines: list[_Line], first: int, em: float, x0: float, x1: float) -> 
 
 
 def _columns(
-    body: list[tuple[float, float]], head: list[tuple[float, float]], x0: float, x1: float
+    body: list[tuple[float, float]],
+    head: list[tuple[float, float]],
+    x0: float,
+    x1: float,
+    words: list[tuple[float, float]] = (),  # type: ignore[assignment]
 ) -> tuple[list[float], list[list[float]]]:
     """Column boundaries from the gutters of the body's cells; a header label touching no body
-    column joins the one clearly nearest, else stands as a column of its own."""
+    column joins the one clearly nearest, else stands as a column of its own. A label wholly
+    right of a column of numbers (``words`` are the body's non-numeric cells) is not theirs:
+    numbers stand flush right under a label centred over them."""
     spans = _spans(body)
+    numeric = [not any(s[0] - 1 <= a and b <= s[1] + 1 for a, b in words) for s in spans]
     extra: list[tuple[float, float]] = []
     for a, b in head:
         hits = [k for k, s in enumerate(spans) if a <= s[1] + 1.0 and b >= s[0] - 1.0]
@@ -233,7 +240,8 @@ def _columns(
         if hits:
             continue
         dists = sorted((max(s[0] - b, a - s[1]), k) for k, s in enumerate(spans))
-        if len(dists) > 1 and dists[0][0] <= 0.5 * dists[1][0]:
+        beyond = dists and numeric[dists[0][1]] and a > spans[dists[0][1]][1]
+        if len(dists) > 1 and dists[0][0] <= 0.5 * dists[1][0] and not beyond:
             k = dists[0][1]
             spans[k] = [min(spans[k][0], a), max(spans[k][1], b)]
         else:
@@ -310,7 +318,13 @@ def _read_block(  # noqa: ANN001
     leaf_iv = [(b.x0, b.x1) for b in blocks if not b.wide]
     tx0 = min([x0] + [b.x0 for b in blocks]) - 1.0
     tx1 = max([x1] + [b.x1 for b in blocks]) + 1.0
-    xs, spans = _columns(body_iv, leaf_iv, tx0, tx1)
+    words = [
+        (s[0]["x0"], s[-1]["x1"])
+        for ln in body
+        for s, k in zip(ln.segs, ln.kinds, strict=True)
+        if k not in _NUMERIC
+    ]
+    xs, spans = _columns(body_iv, leaf_iv, tx0, tx1, words)
     if len(xs) - 1 < 3:
         return None
     cover = 1.0
