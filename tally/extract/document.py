@@ -92,7 +92,7 @@ def _read_page(  # noqa: ANN001
         used = used | set(taken)
         if band is not None:
             bands.append((band, carry))
-    for band in find_bands(hs, used):
+    for band in find_bands(hs, used, rest, float(page.height)):
         if any(
             p.ys[0] - 1 <= band.top <= p.ys[-1] + 1 or p.ys[0] - 1 <= band.bottom <= p.ys[-1] + 1
             for p in pieces

@@ -39,7 +39,21 @@ class Band:
     open: bool = False  # no closing rule on this page: the table goes on over the page foot
 
 
-def find_bands(hs: list[Segment], used: set[int]) -> list[Band]:
+def find_bands(
+    hs: list[Segment],
+    used: set[int],
+    chars: list[Char] | None = None,
+    page_h: float = float("inf"),
+) -> list[Band]:
+    """The three-line tables of a page from its long horizontal rules: rules of one extent make
+    a table (top, header and bottom rule); given the page's characters, rules that only nest
+    in one another (rules left out over merged cells) too (``nestband``)."""
+    bands: list[Band] = []
+    if chars is not None:
+        from .nestband import nested_bands  # nestband reads lines as openband does
+
+        bands, taken = nested_bands(hs, used, chars, page_h)
+        used = used | taken
     free = [h for i, h in enumerate(hs) if i not in used]
     long = sorted((h for h in free if h.length >= MIN_RULE), key=lambda h: h.pos)
     groups: list[list[Segment]] = []
@@ -52,7 +66,6 @@ def find_bands(hs: list[Segment], used: set[int]) -> list[Band]:
                 break
         else:
             groups.append([h])
-    bands: list[Band] = []
     for g in groups:
         thin = min(s.width for s in g)
         # consecutive thick rules close one table and open the next
