@@ -177,7 +177,9 @@ def _tile(rows, blocks, labels, span_cols):  # noqa: ANN001, ANN202
     spans: Spans = []
     runs: Runs = []
     cuts_left: set[int] | None = None
-    for col in sorted({b.col for b in labels} | set(span_cols)):
+    tiled = {b.col for b in labels} | set(span_cols)
+    sparse = _sparse_prefix(rows, blocks, labels, tiled, row_of)
+    for col in sorted(tiled | sparse):
         items = []  # (y, row or None, block)
         for blk in blocks:
             if blk.col != col:
@@ -190,9 +192,13 @@ def _tile(rows, blocks, labels, span_cols):  # noqa: ANN001, ANN202
         if not items:
             continue
         plan = _solve(items, seps, tol, col in span_cols, cuts_left)
+        if plan is None and col not in tiled:
+            continue  # a sparse column whose texts are no centred spans: left as printed
         if plan is None:
             return None
         start, bounds = plan
+        if col not in tiled and bounds[-1] != len(rows):
+            continue  # a sparse column's runs cover every row, or it holds no spans
         if start and col in span_cols:
             runs.append((0, start, col, None))
         last_r, last_b = items[-1][1], bounds[-1]
@@ -211,6 +217,27 @@ def _tile(rows, blocks, labels, span_cols):  # noqa: ANN001, ANN202
             a = b
         cuts_left = {start, *bounds}
     return spans, runs
+
+
+def _sparse_prefix(rows, blocks, labels, tiled, row_of) -> set[int]:  # noqa: ANN001
+    """The label columns at the table's left that leave rows empty, the last of them (the
+    leaf labels) apart: a cell merged over rows prints its text once,
+    centred, and over an odd number of rows that text stands on a row's baseline, so such a
+    column may hold spans though no text of it stands between rows."""
+    n = len(rows)
+    used: dict[int, set[int]] = {}
+    numeric: set[int] = set()
+    for blk in blocks:
+        if blk not in labels:
+            used.setdefault(blk.col, set()).add(row_of[id(blk.chars[0])])
+            if _numeric(blk.chars):
+                numeric.add(blk.col)
+    prefix = []  # the label columns: from the left up to the first column of numbers
+    for col in range(max(used, default=-1) + 1):
+        if col in numeric:
+            break
+        prefix.append(col)
+    return {c for c in prefix[:-1] if len(used.get(c, ())) < n and c not in tiled}
 
 
 def _solve(items, seps, tol, continued, cuts_left):  # noqa: ANN001, ANN202
