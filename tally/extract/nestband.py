@@ -40,6 +40,10 @@ def _nests(a: Segment, frame: tuple[float, float]) -> bool:
     return inside or outside
 
 
+def _mid(ln: list[Char]) -> float:
+    return (min(c["top"] for c in ln) + max(c["bottom"] for c in ln)) / 2
+
+
 def _numeric(ln: list[Char]) -> bool:
     return any(parse_quantity(line_text(s)).kind in ("number", "dash") for s in segments(ln))
 
@@ -108,12 +112,12 @@ def _table_from(  # noqa: C901 - one walk down the rules, step by step
     first_num = next((ln for ln in lines if _numeric(ln)), None)
     if first_num is None:
         return None
-    num_top = min(c["top"] for c in first_num)
-    inner = [j for j in chain[1:] if hs[order[j]].pos < num_top]
+    num_y = _mid(first_num)
+    inner = [j for j in chain[1:] if hs[order[j]].pos < num_y]
     if not inner:
         return None
     head = hs[order[inner[-1]]]
-    head_lines = [ln for ln in lines if min(c["top"] for c in ln) < head.pos]
+    head_lines = [ln for ln in lines if _mid(ln) < head.pos]
     if not head_lines or len(head_lines) > MAX_HEAD_LINES:
         return None
     em = _em(head_lines)
@@ -133,7 +137,7 @@ def _table_from(  # noqa: C901 - one walk down the rules, step by step
             sum(1 for a in anchors if s[0]["x0"] < a < s[-1]["x1"]) <= 1 for s in segments(ln)
         )
 
-    body = [ln for ln in lines if min(c["top"] for c in ln) >= head.pos - 1]
+    body = [ln for ln in lines if _mid(ln) > head.pos]
     run = _run(body, head.pos, fits)
     if not run:
         return None
@@ -143,7 +147,7 @@ def _table_from(  # noqa: C901 - one walk down the rules, step by step
         return None
     end = below[0]
     bottom = hs[order[end]]
-    if any(min(c["top"] for c in ln) < bottom.pos for ln in body[len(run) :]):
+    if any(_mid(ln) < bottom.pos for ln in body[len(run) :]):
         return None  # lines that are no table rows stand above the bottom rule
     members = [order[j] for j in chain if j <= end]
     if _same(top, head) and _same(head, bottom):
