@@ -223,7 +223,9 @@ def _sparse_prefix(rows, blocks, labels, tiled, row_of) -> set[int]:  # noqa: AN
     """The label columns at the table's left that leave rows empty, the last of them (the
     leaf labels) apart: a cell merged over rows prints its text once,
     centred, and over an odd number of rows that text stands on a row's baseline, so such a
-    column may hold spans though no text of it stands between rows."""
+    column may hold spans though no text of it stands between rows. Only where two or more
+    columns of labels stand over the leaves (一级 / 二级 / 三级): beside the leaves alone, a
+    label printed once on a block's first row (a region on its 小计 row) may tile by chance."""
     n = len(rows)
     used: dict[int, set[int]] = {}
     numeric: set[int] = set()
@@ -237,6 +239,8 @@ def _sparse_prefix(rows, blocks, labels, tiled, row_of) -> set[int]:  # noqa: AN
         if col in numeric:
             break
         prefix.append(col)
+    if len(prefix) < 3:
+        return set()  # one label column beside the leaves: its lone texts may be printed once
     return {c for c in prefix[:-1] if len(used.get(c, ())) < n and c not in tiled}
 
 
