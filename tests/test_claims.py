@@ -316,6 +316,11 @@ def test_programme_amounts_against_the_annex_total_row() -> None:
     (f,) = [f for f in findings if f.severity == "error"]
     assert f.rule == "prose_vs_table" and "2,400.00万元" in f.message_zh  # in the printed unit
     assert {c.text for c in f.cells} == {"2,500.00万元", "2,400.00"}
+    # a sentence about something named (a project the table does not list) is not about the
+    # whole programme, even where its second amount has no name of its own
+    named = "从项目看，基本公共卫生服务项目安排资金1,427.30万元，实际支出1,285.41万元。"
+    got = collect_claims(_with_allocation_table(_doc(named)), vocab())
+    assert [c for c in got if c.rule == "prose_vs_table"] == []
 
 
 def test_change_against_a_printed_prior_amount() -> None:

@@ -1045,6 +1045,22 @@ def _projects(ctx: _Ctx) -> list[_Project]:
     return out
 
 
+_AS_OF_RE = re.compile(
+    r"(?:截至|截止|截止到|至)?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:底|末)?"
+)
+_AMOUNT_RE = re.compile(r"[\d,.，．]+\s*(?:万元|亿元|元|%)?")
+
+
+def _about_everything(p: Para, t: Tok) -> bool:
+    """The sentence up to ``t`` names nothing but dates, amounts and money words (截至2023年12月
+    31日，实际到位资金28,095.55万元，已使用资金…): it speaks of the whole programme, not of one
+    project or one source named earlier in it."""
+    s0, _ = p.sentence(t.start)
+    rest = _AMOUNT_RE.sub("", _AS_OF_RE.sub("", p.text[s0 : t.start]))
+    rest = _SUBJECT_STRIP_RE.sub("", rest)
+    return sum(1 for ch in rest if "\u4e00" <= ch <= "\u9fff") < 2
+
+
 def _program_total(ctx: _Ctx) -> _Project | None:
     """The 合计 row of the one allocation table (到位 and 支出 columns by project): what a
     sentence about the whole programme (实际到位资金…万元，已使用资金…万元) quotes."""
@@ -1139,10 +1155,8 @@ def _vs_table(ctx: _Ctx, pi: int, p: Para) -> None:
         for subj in _subjects(p, t):
             if pr := _match_project(ctx, subj):
                 break
-        if pr is None and roles.get(t.start) in ("recv", "num"):
-            # no subject but the money itself (实际到位资金…万元): the whole programme
-            if len(_SUBJECT_STRIP_RE.sub("", _label(p.text, t.start))) < 2:
-                pr = _program_total(ctx)
+        if pr is None and roles.get(t.start) in ("recv", "num") and _about_everything(p, t):
+            pr = _program_total(ctx)  # 截至…，实际到位资金…万元: the whole programme
         if pr is None:
             k += 1
             continue
@@ -1206,6 +1220,7 @@ def _compare(ctx: _Ctx, p: Para, u: Tok, pr: _Project, group: str) -> None:
 def collect_claims(doc: Document, vocab: Vocab) -> list[Claim]:
     """Every claim checked, passing or not (the tests and a reviewer's audit trail)."""
     from .claim_yoy import yoy
+
     ctx = _Ctx(doc, vocab)
     for pi, p in enumerate(ctx.paras):
         if not p.toks:
