@@ -360,3 +360,15 @@ def test_a_table_with_glued_numbers_is_for_review() -> None:
     ]
     assert _errors(_table(cols, rows)) == []
     assert any("读取异常" in f.message_zh for f in _errors(_table(cols, rows), "warning"))
+
+
+def test_a_group_running_to_the_end_of_a_table_without_total_is_for_review() -> None:
+    """过程(10分) over the table's last rows, no 合计 row closing the table: its rows may go on
+    over a page that was not joined, so a short sum is a warning, not an error."""
+    cols = [["一级指标"], ["二级指标"], ["三级指标"], ["分值"], ["得分"]]
+    rows = _score_rows(["决策(5分)"] * 3 + ["过程(10分)"] * 3)[:-1]  # the last row cut off
+    assert _errors(_table(cols, rows)) == []
+    (w,) = [f for f in _errors(_table(cols, rows), "warning") if f.rule == "level_weight"]
+    assert "续页" in w.message_zh
+    closed = rows + [["合计", "", "", "10", "10"]]
+    assert [f.rule for f in _errors(_table(cols, closed))] == ["level_weight"]

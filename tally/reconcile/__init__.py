@@ -97,6 +97,7 @@ def check_document(
         _unproven_to_review(found, view.checked)
         found = _structural_to_review(found)
         _misread_to_review(found, view)
+        _open_end_to_review(found, view)
         findings.extend(found)
         report.errors = sum(f.severity == "error" for f in found)
         report.warnings = sum(f.severity == "warning" for f in found)
@@ -162,6 +163,23 @@ def _misread_to_review(found: list[Finding], view: View) -> None:
             f.severity = "warning"
             f.message_zh += f"（该表有单元格读取异常，如“{bad}”，请人工复核）"
             f.message_en += f" (a cell of this table was misread, e.g. '{bad}': please review)"
+
+
+def _open_end_to_review(found: list[Finding], view: View) -> None:
+    """A group that runs to the table's last row, in a table with no 合计 row at all, may go
+    on over a page that was not joined: its sum is short for want of rows, not wrong. (With a
+    合计 row, its own sum says whether rows are missing.)"""
+    rows = view.rows
+    if not rows or any(view.kind_of_text(c.text) == "total" for row in rows for c in row if c.text):
+        return
+    last = {(c.page, c.bbox) for c in rows[-1]}
+    for f in found:
+        if f.severity != "error" or f.rule not in ("level_weight", "hierarchy", "subtotal"):
+            continue
+        if any((c.page, c.bbox) in last for c in f.cells if c.role == "operand"):
+            f.severity = "warning"
+            f.message_zh += "（该组延续到表格末尾，可能有未接上的续页，请人工复核）"
+            f.message_en += " (the group runs to the table's end: rows on a next page may be missing; please review)"
 
 
 ROW_WIDE = 3  # failures in one row, column after column, that mean a misread row
