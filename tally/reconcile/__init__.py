@@ -125,6 +125,14 @@ def check_document(
     return findings
 
 
+def _to_review(errors: list[Finding], why_zh: str, why_en: str) -> None:
+    """Errors the table's reading cannot vouch for become warnings saying why."""
+    for f in errors:
+        f.severity = "warning"
+        f.message_zh += f"（{why_zh}，请人工复核）"
+        f.message_en += f" ({why_en}: please review)"
+
+
 MIN_HELD = 1  # relations of a table that must hold before its failures are called errors
 
 
@@ -134,10 +142,11 @@ def _unproven_to_review(found: list[Finding], checked: int) -> None:
     errors = [f for f in found if f.severity == "error"]
     if not errors or checked - len(errors) >= MIN_HELD:
         return
-    for f in errors:
-        f.severity = "warning"
-        f.message_zh += "（该表其他关系无法印证表格结构，请人工复核）"
-        f.message_en += " (nothing else in this table confirms its structure: please review)"
+    _to_review(
+        errors,
+        "该表其他关系无法印证表格结构",
+        "nothing else in this table confirms its structure",
+    )
 
 
 _GLUED = re.compile(r"\d[.,]\d+[.,]\d+[.,]\d|\d\.\d+\.\d|%\s*\d")  # 12.0010.00, 5%3%
@@ -158,11 +167,11 @@ def _misread_to_review(found: list[Finding], view: View) -> None:
     )
     if bad is None:
         return
-    for f in found:
-        if f.severity == "error":
-            f.severity = "warning"
-            f.message_zh += f"（该表有单元格读取异常，如“{bad}”，请人工复核）"
-            f.message_en += f" (a cell of this table was misread, e.g. '{bad}': please review)"
+    _to_review(
+        [f for f in found if f.severity == "error"],
+        f"该表有单元格读取异常，如“{bad}”",
+        f"a cell of this table was misread, e.g. '{bad}'",
+    )
 
 
 def _open_end_to_review(found: list[Finding], view: View) -> None:
@@ -173,13 +182,17 @@ def _open_end_to_review(found: list[Finding], view: View) -> None:
     if not rows or any(view.kind_of_text(c.text) == "total" for row in rows for c in row if c.text):
         return
     last = {(c.page, c.bbox) for c in rows[-1]}
-    for f in found:
-        if f.severity != "error" or f.rule not in ("level_weight", "hierarchy", "subtotal"):
-            continue
-        if any((c.page, c.bbox) in last for c in f.cells if c.role == "operand"):
-            f.severity = "warning"
-            f.message_zh += "（该组延续到表格末尾，可能有未接上的续页，请人工复核）"
-            f.message_en += " (the group runs to the table's end: rows on a next page may be missing; please review)"
+    _to_review(
+        [
+            f
+            for f in found
+            if f.severity == "error"
+            and f.rule in ("level_weight", "hierarchy", "subtotal")
+            and any((c.page, c.bbox) in last for c in f.cells if c.role == "operand")
+        ],
+        "该组延续到表格末尾，可能有未接上的续页",
+        "the group runs to the table's end: rows on a next page may be missing",
+    )
 
 
 ROW_WIDE = 3  # failures in one row, column after column, that mean a misread row
