@@ -24,7 +24,7 @@ from .text import Char, group_lines, line_text
 from .threeline import MIN_RULE, SAME_EXTENT, Band, segments
 
 HEAD_GAP = 1.5  # ems: the header's lines stand this close under the top rule and to each other
-MAX_HEAD_LINES = 8
+MAX_HEAD_LINES = 12  # cells of one to six lines, centred at different heights, interleave
 
 
 def _same(a: Segment, b: Segment) -> bool:

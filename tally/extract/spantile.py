@@ -20,6 +20,7 @@ and the caller reads the band as before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from .text import Char, line_text
 JOIN = 0.45  # ems: lines of one cell stand closer than this
 TOL = 0.3  # share of the smallest row height a label's centre may miss its run's centre by
 _NUMERIC = ("number", "na", "dash")
+_TOTAL = re.compile("小计|合计|总计")  # rows that close or head a group, not rows inside it
 
 
 @dataclass(slots=True)
@@ -178,7 +180,7 @@ def _tile(rows, blocks, labels, span_cols):  # noqa: ANN001, ANN202
     runs: Runs = []
     cuts_left: set[int] | None = None
     tiled = {b.col for b in labels} | set(span_cols)
-    sparse = _sparse_prefix(rows, blocks, labels, tiled, row_of)
+    sparse, lone = _sparse_prefix(rows, blocks, labels, tiled, row_of)
     for col in sorted(tiled | sparse):
         items = []  # (y, row or None, block)
         for blk in blocks:
@@ -190,6 +192,12 @@ def _tile(rows, blocks, labels, span_cols):  # noqa: ANN001, ANN202
                 items.append((blk.mid, row_of[id(blk.chars[0])], blk))
         items.sort(key=lambda it: it[0])
         if not items:
+            continue
+        if lone and col in sparse:
+            got = _tile_lone(items, rows, seps, tol)
+            if got is not None:
+                lone_runs, cuts_left = got
+                runs += [(a, b, col, r) for a, b, r in lone_runs]
             continue
         plan = _solve(items, seps, tol, col in span_cols, cuts_left)
         if plan is None and col not in tiled:
@@ -219,7 +227,7 @@ def _tile(rows, blocks, labels, span_cols):  # noqa: ANN001, ANN202
     return spans, runs
 
 
-def _sparse_prefix(rows, blocks, labels, tiled, row_of) -> set[int]:  # noqa: ANN001
+def _sparse_prefix(rows, blocks, labels, tiled, row_of) -> tuple[set[int], bool]:  # noqa: ANN001
     """The label columns at the table's left that leave rows empty, the last of them (the
     leaf labels) apart: a cell merged over rows prints its text once,
     centred, and over an odd number of rows that text stands on a row's baseline, so such a
@@ -239,9 +247,41 @@ def _sparse_prefix(rows, blocks, labels, tiled, row_of) -> set[int]:  # noqa: AN
         if col in numeric:
             break
         prefix.append(col)
-    if len(prefix) < 3:
-        return set()  # one label column beside the leaves: its lone texts may be printed once
-    return {c for c in prefix[:-1] if len(used.get(c, ())) < n and c not in tiled}
+    cols = {c for c in prefix[:-1] if len(used.get(c, ())) < n and c not in tiled}
+    # one label column beside the leaves: its lone texts may be printed once (tiled strictly)
+    return cols, len(prefix) < 3
+
+
+def _tile_lone(items, rows, seps, tol):  # noqa: ANN001, ANN202
+    """The runs of a lone label column beside the leaves whose every text stands on a row: a
+    region label centred over its odd run of rows (Word, WPS and browsers centre merged cells).
+    A label printed once on its block's first or 小计 row would tile only by chance, so the
+    plan must be strict: every run at least three rows with its text on an inner row, runs
+    following each other without gaps over the body, save one row at either end (the table's
+    合计, which belongs to no region). Returns (runs, cuts) or None."""
+    n = len(seps) - 1
+    for lead, trail in ((0, 0), (0, 1), (1, 0), (1, 1)):
+        inner = [it for it in items if lead <= it[1] < n - trail]
+        if len(inner) < len(items) - lead - trail or not inner:
+            continue  # texts on rows other than the edge rows left out
+        sub = [(y, r - lead, blk) for y, r, blk in inner]
+        if any(_TOTAL.search(line_text(rows[r][2])) for _, r, _ in inner):
+            continue  # a group's 小计 row is its first or last: no label is centred on it
+        plan = _solve(sub, seps[lead : n - trail + 1], tol, False, None)
+        if plan is None or plan[1][-1] != n - trail - lead:
+            continue
+        _, bounds = plan
+        runs, a = [], 0
+        ok = True
+        for (_, r, _), b in zip(sub, bounds, strict=True):
+            if b - a < 3 or not a < r < b - 1:  # on an edge row: printed once, not centred
+                ok = False
+                break
+            runs.append((a + lead, b + lead, r + lead))
+            a = b
+        if ok:
+            return runs, {lead, *(b + lead for b in bounds)}
+    return None
 
 
 def _solve(items, seps, tol, continued, cuts_left):  # noqa: ANN001, ANN202
