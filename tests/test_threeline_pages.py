@@ -52,6 +52,32 @@ def test_rule_heading_each_continued_page(tmp_path: Path) -> None:
     assert "本年度项目资金总体执行情况良好" in _text(doc, truth["prose_page"])
 
 
+@pytest.mark.parametrize("gap", [1.0, 3.0])
+def test_table_split_by_hand_off_the_page_break(tmp_path: Path, gap: float) -> None:
+    """A table split by hand in two whose split drifted up the first page: the first part's
+    bottom rule meets the second part's top rule (snapped to one double rule, or two rules
+    3 pt apart), the second part runs on over the page breaks to its bottom rule. One table,
+    every row; the prose after it stays prose."""
+    pdf = tmp_path / "joint.pdf"
+    truth = docs.pages_doc(pdf, joint_after=12, joint_gap=gap)
+    doc = read_document(pdf)
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.pages == truth["pages"] == [1, 2, 3]
+    assert t.row_texts() == truth["rows"]
+    assert "本年度项目资金总体执行情况良好" in _text(doc, truth["prose_page"])
+
+
+def test_double_bottom_rule_then_prose(tmp_path: Path) -> None:
+    """A bottom rule drawn double ends the table: the prose under it is not read as rows."""
+    pdf = tmp_path / "double.pdf"
+    truth = docs.pages_doc(pdf, n_rows=20, double_bottom=True)
+    doc = read_document(pdf)
+    assert len(doc.tables) == 1
+    assert doc.tables[0].row_texts() == truth["rows"]
+    assert "本年度项目资金总体执行情况良好" in _text(doc, 1)
+
+
 @pytest.mark.parametrize("close", [True, False])
 def test_open_table_not_continued_by_prose(tmp_path: Path, close: bool) -> None:
     """A table over two pages, prose from the top of the next page (after the bottom rule, or
@@ -130,3 +156,34 @@ def test_libreoffice_groups_and_merged_cities_over_pages(tmp_path: Path, n_rows:
     assert t.columns == truth["columns"]
     assert t.columns[2] == ["资金到位情况", "合计"] and t.columns[4] == ["资金使用情况", "合计"]
     assert t.row_texts() == truth["rows"]
+
+
+def test_column_empty_in_the_body_keeps_its_header(tmp_path: Path) -> None:
+    """A 偏差原因 column nobody filled in: its header label stands right of the 得分 column's
+    own label, so it heads a column of its own (empty cells), not the 得分 column's."""
+    pdf = tmp_path / "empty.pdf"
+    c = docs._canvas(pdf)
+    xs = [docs.LEFT, docs.LEFT + 150, docs.LEFT + 230, docs.LEFT + 310, docs.RIGHT]
+    header = ["三级指标", "分值", "得分", "偏差原因分析及改进措施"]
+    rows = [[f"第{k + 1}项产出指标", str(2 + k % 4), f"{2 + k % 4:.2f}", ""] for k in range(8)]
+    y = docs.H - 100
+    docs._text(c, docs.W / 2, y + 20, "附件3 绩效目标完成情况表", 14, "c")
+    docs._rule(c, docs.LEFT, docs.RIGHT, y, 1.0)
+    for k, h in enumerate(header):
+        docs._text(c, (xs[k] + xs[k + 1]) / 2, y - 15, h, 10, "c")
+    y -= 22
+    docs._rule(c, docs.LEFT, docs.RIGHT, y, 0.5)
+    for r in rows:
+        docs._text(c, xs[0] + 4, y - 14, r[0])
+        docs._text(c, xs[2] - 20, y - 14, r[1], 10, "r")
+        docs._text(c, xs[3] - 20, y - 14, r[2], 10, "r")
+        y -= 20
+    docs._rule(c, docs.LEFT, docs.RIGHT, y - 2, 1.0)
+    docs._prose(c, y - 40, docs.PROSE)
+    c.showPage()
+    c.save()
+    doc = read_document(pdf)
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.columns == [[h] for h in header]
+    assert t.row_texts() == rows

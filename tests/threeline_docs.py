@@ -90,12 +90,18 @@ def pages_doc(
     prose_apart: bool = False,
     running: tuple[str | None, str | None] = (None, None),
     top_rule_after_break: bool = False,
+    joint_after: int | None = None,
+    joint_gap: float = 1.0,
+    double_bottom: bool = False,
 ) -> dict:
     """One table over three pages: rules on the first page (top, header), none on the middle
     page, the bottom rule alone on the last; prose follows the table and fills a fourth page.
     ``close=False`` leaves out the bottom rule; ``prose_apart`` starts the prose on a new page;
     ``running``: a running head and foot on every page; ``top_rule_after_break``: a rule
-    heads the table's part on each page after the first (a border repeated at the break)."""
+    heads the table's part on each page after the first (a border repeated at the break);
+    ``joint_after``: the table split by hand in two after that row, the split drifted off the
+    page break (the first part's bottom rule and the second's top rule ``joint_gap`` apart);
+    ``double_bottom``: the bottom rule drawn double."""
     RUNNING["head"], RUNNING["foot"] = running
     rng = random.Random(7)
     c = _canvas(path)
@@ -132,8 +138,14 @@ def pages_doc(
             _text(c, xs[k + 1] - 4, base, row[k], 10, "r")
         y -= 20
         pages[page] = pages.get(page, 0) + 1
+        if joint_after is not None and len(rows) and row is rows[joint_after]:
+            _rule(c, LEFT, RIGHT, y - 2, 1.0)
+            _rule(c, LEFT, RIGHT, y - 2 - joint_gap, 1.0)
+            y -= joint_gap
     if close:
         _rule(c, LEFT, RIGHT, y - 2, 1.0)
+        if double_bottom:
+            _rule(c, LEFT, RIGHT, y - 3.5, 1.0)
     if prose_apart:
         _footer(c, page)
         c.showPage()

@@ -9,7 +9,7 @@ from .caption import caption_above
 from .edges import page_segments
 from .grid import Piece, assign_chars, header_depth
 from .model import Document, Issue, Page, TextLine
-from .openband import MARGIN, continuation, is_footer, open_band
+from .openband import MARGIN, continuation, is_footer, open_band, past_joint
 from .pdf import open_pdf
 from .ruled import find_ruled
 from .stitch import append_piece, continues, start_table
@@ -98,7 +98,8 @@ def _read_page(  # noqa: ANN001
             for p in pieces
         ):
             continue
-        bands.append((open_band(band, rest, float(page.height)) or band, None))
+        h = float(page.height)
+        bands.append((open_band(band, rest, h) or past_joint(band, rest, h) or band, None))
     for band, before in bands:
         xs, cols = (before.xs, before.span_cols) if before is not None else (None, [])
         piece, rest = build_threeline(page_no, band, rest, xs=xs, span_cols=cols)

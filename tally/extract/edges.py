@@ -13,6 +13,7 @@ from typing import Any
 SNAP = 2.0  # points: rules closer than this are one rule (double borders, anti-aliasing offsets)
 JOIN = 2.5  # points: collinear pieces with a gap up to this are one rule
 THIN = 2.5  # points: a filled rectangle at most this thick is a rule
+DOUBLE = 0.6  # points: overlapping rules this far apart, snapped to one, were drawn as two
 
 
 @dataclass(slots=True)
@@ -21,6 +22,7 @@ class Segment:
     a: float  # start along the rule
     b: float  # end along the rule
     width: float = 0.5  # stroke width (three-line tables tell top/bottom rules by weight)
+    double: bool = False  # two parallel rules snapped to one (a double border, two borders met)
 
     @property
     def length(self) -> float:
@@ -106,11 +108,16 @@ def merge(segs: list[Segment]) -> list[Segment]:
     for pos, group in by_pos.items():
         group.sort(key=lambda s: s.a)
         cur = Segment(pos, group[0].a, group[0].b, group[0].width)
+        first = group[0].pos
         for s in group[1:]:
             if s.a <= cur.b + JOIN:
+                # side by side along the rule: one rule; overlapping at another height: two
+                if s.a < cur.b - JOIN and abs(s.pos - first) > DOUBLE:
+                    cur.double = True
                 cur.b = max(cur.b, s.b)
                 cur.width = max(cur.width, s.width)
             else:
+                first = s.pos
                 out.append(cur)
                 cur = Segment(pos, s.a, s.b, s.width)
         out.append(cur)

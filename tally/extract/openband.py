@@ -117,6 +117,19 @@ def open_band(band: Band, chars: list[Char], page_h: float) -> Band | None:
     return replace(band, head=band.bottom, bottom=bottom, open=True)
 
 
+def past_joint(band: Band, chars: list[Char], page_h: float) -> Band | None:
+    """A band whose bottom rule a second rule meets at once (``Band.joint``: a table split by
+    hand, the split drifted off the page break) goes on below the pair when the rows there
+    stand in its columns down to the page foot: read as one band left open there."""
+    if band.joint is None or band.head is None:
+        return None
+    trial = replace(band, head=None, bottom=band.head, rules=2, joint=None)
+    opened = open_band(trial, chars, page_h)
+    if opened is None or opened.bottom <= band.joint:
+        return None
+    return opened
+
+
 def continuation(
     prev: Piece, hs: list[Segment], used: set[int], chars: list[Char], page_h: float
 ) -> tuple[Band | None, list[int]]:

@@ -19,6 +19,7 @@ from .text import Char, cell_text, group_lines
 MIN_RULE = 80.0  # points: shorter rules are underlines or cmidrules, not table rules
 SAME_EXTENT = 0.05  # rules of one table start and end within this fraction of their length
 THICK = 1.4  # a rule this many times thicker than the thinnest of its table is a top/bottom rule
+JOINT_GAP = 4.0  # points: a bottom rule and a top rule this close, no text between, meet
 
 
 _NUM_END = set("0123456789%％）)")
@@ -37,6 +38,7 @@ class Band:
     cmid: list[Segment]
     rules: int = 0  # how many long rules made it (2: a header-less piece, or an open header)
     open: bool = False  # no closing rule on this page: the table goes on over the page foot
+    joint: float | None = None  # a top rule met the bottom rule here: the table may go on below
 
 
 def find_bands(
@@ -67,25 +69,60 @@ def find_bands(
         else:
             groups.append([h])
     for g in groups:
-        thin = min(s.width for s in g)
-        # consecutive thick rules close one table and open the next
-        run: list[Segment] = []
-        for s in g:
-            if (
-                run
-                and s.width >= THICK * thin > 0
-                and run[-1].width >= THICK * thin
-                and len(run) >= 2
-            ):
-                bands.extend(_band(run, free))
-                run = []
-            run.append(s)
-        bands.extend(_band(run, free))
+        for run, joint in _runs(g):
+            bands.extend(_band(run, free, joint))
     bands.sort(key=lambda b: b.top)
     return bands
 
 
-def _band(rules: list[Segment], free: list[Segment]) -> list[Band]:
+def _runs(g: list[Segment]) -> list[tuple[list[Segment], tuple[Segment, Segment] | None]]:
+    """The rules of one extent cut into tables: consecutive thick rules close one table and
+    open the next. A joint is kept whole: a table split by hand into two whose split no longer
+    falls on the page break, the first part's bottom rule meeting the second's top rule (two
+    thick rules within ``JOINT_GAP``, or drawn so close they snapped to one double rule); it
+    parts two tables only when a header rule or a top rule over one follows it."""
+    thin = min(s.width for s in g)
+
+    def thick(s: Segment) -> bool:
+        return s.width >= THICK * thin > 0
+
+    out: list[tuple[list[Segment], tuple[Segment, Segment] | None]] = []
+    run: list[Segment] = []
+    joint: tuple[Segment, Segment] | None = None
+    pending = False  # the rule before was a joint's
+    for k, s in enumerate(g):
+        if pending:
+            pending = False
+            heads = k + 1 < len(g) and not thick(g[k + 1])
+            if not thick(s) or heads:  # a header rule under the joint, or a top rule over one
+                out.append(([*run, joint[0]], None))  # type: ignore[index]
+                run, joint = ([joint[1]] if not thick(s) else []), None  # type: ignore[index]
+            run.append(s)
+            continue
+        if joint is None and thick(s) and len(run) >= 2:
+            if len(run) >= 3 and thick(run[-1]) and s.pos - run[-1].pos <= JOINT_GAP:
+                joint, pending = (run.pop(), s), True
+                continue
+            if s.double and not thick(run[-1]):
+                joint, pending = (s, s), True
+                continue
+        if run and thick(s) and thick(run[-1]) and len(run) >= 2:
+            out.append((run, joint))
+            run, joint = [], None
+        run.append(s)
+    out.append((run, joint))
+    return out
+
+
+def _band(
+    rules: list[Segment], free: list[Segment], joint: tuple[Segment, Segment] | None = None
+) -> list[Band]:
+    if joint is not None and len(rules) == 2:
+        # nothing closes the second part on this page: the first part as printed, marked so
+        # the rows below the joint may join it when they run in its columns to the page foot
+        band = _band([*rules, joint[0]], free)[0]
+        band.joint = joint[1].pos
+        return [band]
     if len(rules) < 2:
         return []
     top, bottom = rules[0], rules[-1]
@@ -132,17 +169,26 @@ def _columns_from_text(
     amounts) joins the body column clearly nearer to it than any other (within ``near`` at the
     table's edge) instead of making a column alone."""
     spans = _merge_spans(sorted(intervals))
+
+    def touches(iv: tuple[float, float], s: list[float]) -> bool:
+        return iv[0] <= s[1] + 1.0 and iv[1] >= s[0] - 1.0
+
     extra: list[tuple[float, float]] = []
     for a, b in head:
-        if spans and not any(a <= s[1] + 1.0 and b >= s[0] - 1.0 for s in spans):
+        if spans and not any(touches((a, b), s) for s in spans):
             dists = sorted((max(s[0] - b, a - s[1]), k) for k, s in enumerate(spans))
             dist, k = dists[0]
             other = dists[1][0] if len(dists) > 1 else float("inf")
-            if dist <= 0.5 * other and (dist <= near or other < float("inf")):
+            # a column whose own label stands over it, beside this one: this label heads a
+            # column of its own, left empty in the body (偏差原因 with nothing to explain)
+            owned = any(touches(h, spans[k]) and (h[1] < a or h[0] > b) for h in head)
+            if dist <= 0.5 * other and (dist <= near or other < float("inf")) and not owned:
                 spans[k] = [min(spans[k][0], a), max(spans[k][1], b)]
                 continue
         extra.append((a, b))
-    spans = _merge_spans(sorted([tuple(s) for s in spans] + extra))
+    # a header joins the body columns it truly overlaps: one that only comes within the merge
+    # tolerance of a neighbour (a wrapped header filling its narrow column) does not bridge them
+    spans = _merge_spans(sorted([tuple(s) for s in spans] + extra), tol=-0.5)
     xs = [x0]
     for left, right in zip(spans, spans[1:], strict=False):
         xs.append((left[1] + right[0]) / 2)
@@ -150,10 +196,10 @@ def _columns_from_text(
     return xs
 
 
-def _merge_spans(intervals: list[tuple[float, float]]) -> list[list[float]]:
+def _merge_spans(intervals: list[tuple[float, float]], tol: float = 1.0) -> list[list[float]]:
     spans: list[list[float]] = []
     for a, b in intervals:
-        if spans and a <= spans[-1][1] + 1.0:
+        if spans and a <= spans[-1][1] + tol:
             spans[-1][1] = max(spans[-1][1], b)
         else:
             spans.append([a, b])
