@@ -180,3 +180,97 @@ def test_aligned_columns_without_rules_are_a_table(tmp_path: Path) -> None:
     assert t.columns == [["项目"], ["预算数"], ["支出数"], ["执行率"]]
     assert [[c.text for c in r] for r in t.rows] == [list(r) for r in rows]
     assert any("未发现挤占挪用" in ln.text for ln in doc.pages[0].lines)
+
+
+def _pages(path: Path, draws) -> Path:  # noqa: ANN001
+    if not Path(_FONT).exists():
+        pytest.skip("WenQuanYi Micro Hei is not installed")
+    if "WQY" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("WQY", _FONT))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for k, draw in enumerate(draws, start=1):
+        draw(c)
+        _text(c, A4[0] / 2, A4[1] - 40, f"- {k} -", 9, "c")
+        c.showPage()
+    c.save()
+    return path
+
+
+def _amounts(k: int) -> tuple[str, str, str]:
+    bud = 1000 + 37 * k
+    spent = bud - 11 * k
+    return f"{bud:,}.00", f"{spent:,}.00", f"{spent / bud:.2%}"
+
+
+def test_table_over_a_page_ending_in_a_dash_row_and_a_section_row(tmp_path: Path) -> None:
+    """An unruled table whose page ends with a project that spent nothing (a row of dashes)
+    and a section row (三、…) alone at the page foot; the next page goes on with no header.
+    One table over both pages: the dash row and the section row are rows, not prose."""
+    right = [300, 390, 470]
+    first = [("一、省直项目", "", "", "")]
+    first += [(f"省直项目{k}", *_amounts(k)) for k in range(1, 31)]
+    first += [("农产品质量安全监管", "-", "-", "/"), ("三、转移支付市县项目", "", "", "")]
+    second = [(f"市县项目{k}", *_amounts(40 + k)) for k in range(1, 9)]
+
+    def row(c, top: float, r) -> None:  # noqa: ANN001
+        _text(c, 70, top, r[0], 10)
+        for x, v in zip(right, r[1:], strict=True):
+            if v:
+                _text(c, x, top, v, 10, "r")
+
+    def page1(c) -> None:  # noqa: ANN001
+        _text(c, A4[0] / 2, 50, "附件1 项目资金执行情况表", 15, "c")
+        _text(c, 470, 78, "单位：万元", 10, "r")
+        for x, h in zip(
+            [120, 270, 360, 445], ["项目名称", "预算数", "执行数", "执行率"], strict=True
+        ):
+            _text(c, x, 100, h, 10, "c")
+        for k, r in enumerate(first):
+            row(c, 122 + 20 * k, r)
+
+    def page2(c) -> None:  # noqa: ANN001
+        for k, r in enumerate(second):
+            row(c, 60 + 20 * k, r)
+        _text(
+            c,
+            60,
+            60 + 20 * len(second) + 30,
+            "　　以上资金均按规定用途使用，未发现挤占挪用情况。",
+            11,
+        )
+
+    doc = tally.extract(_pages(tmp_path / "t.pdf", [page1, page2])).document
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.pages == [1, 2]
+    assert [[c.text for c in r] for r in t.rows] == [list(r) for r in first + second]
+
+
+def test_headerless_continuation_with_two_number_columns(tmp_path: Path) -> None:
+    """A score table (two number columns) whose last rows run onto the next page with no
+    header: two aligned columns heading a page are taken as the table's continuation."""
+    rows = [(f"二级指标{k}", str(2 + k % 5), f"{2 + k % 5 - 0.5 * (k % 2):.1f}") for k in range(34)]
+    rows.append(("合计", str(sum(int(r[1]) for r in rows)), "—"))
+    cut = 30
+
+    def row(c, top: float, r) -> None:  # noqa: ANN001
+        _text(c, 80, top, r[0], 10)
+        _text(c, 330, top, r[1], 10, "r")
+        _text(c, 430, top, r[2], 10, "r")
+
+    def page1(c) -> None:  # noqa: ANN001
+        _text(c, A4[0] / 2, 50, "附件2 绩效评价指标评分表", 15, "c")
+        for x, h in zip([120, 320, 420], ["指标", "分值", "得分"], strict=True):
+            _text(c, x, 90, h, 10, "c")
+        for k, r in enumerate(rows[:cut]):
+            row(c, 112 + 22 * k, r)
+
+    def page2(c) -> None:  # noqa: ANN001
+        for k, r in enumerate(rows[cut:]):
+            row(c, 60 + 22 * k, r)
+
+    doc = tally.extract(_pages(tmp_path / "s.pdf", [page1, page2])).document
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.pages == [1, 2]
+    assert [[c.text for c in r] for r in t.rows] == [list(r) for r in rows]

@@ -119,8 +119,9 @@ def find_unruled(
 
 
 def _runs(lines: list[_Line], em: float) -> list[tuple[int, int]]:
-    """Index ranges [i, j) of lines running from a numeric line to a numeric line, at most
-    MAX_BETWEEN other lines between two, no gap above ROW_GAP ems."""
+    """Index ranges [i, j) of lines running from a numeric line to a numeric line (or a line
+    of three or more dashes), at most MAX_BETWEEN other lines between two, no gap above
+    ROW_GAP ems."""
     runs: list[tuple[int, int]] = []
     start = last = None
     for i, ln in enumerate(lines):
@@ -133,6 +134,8 @@ def _runs(lines: list[_Line], em: float) -> list[tuple[int, int]]:
             if start is None:
                 start = i
             last = i
+        elif start is not None and len(ln.nums()) >= 3:
+            last = i  # a row of dashes (nothing spent) goes on with a table, it starts none
     if start is not None:
         runs.append((start, last + 1))
     return runs
@@ -251,6 +254,11 @@ def _columns(
     return xs, spans
 
 
+def _is_foot(ln: _Line, page_h: float) -> bool:
+    """A page number or a running foot."""
+    return is_footer("".join(ln.texts)) or ln.top > (1 - MARGIN) * page_h
+
+
 def _heads_page(lines: list[_Line], first: int, page_h: float) -> bool:
     """Nothing above line ``first`` but running heads and a 续表 marker."""
     for ln in lines[:first]:
@@ -302,6 +310,19 @@ def _read_block(  # noqa: ANN001
         and _fits(lines[i - 1], spans)
     ):
         i -= 1
+    # a section row flush with the labels at the page foot (一、… wrapped over lines): the
+    # table goes on over the page, the row heads the part on the next page
+    k = j
+    while (
+        k < len(lines)
+        and len(lines[k].segs) == 1
+        and lines[k].top - lines[k - 1].bottom < ROW_GAP * em
+        and _fits(lines[k], spans)
+        and not is_footer(lines[k].texts[0])
+    ):
+        k += 1
+    if k > j and abs(lines[j].x0 - left) <= 1.0 and all(_is_foot(ln, page_h) for ln in lines[k:]):
+        j = k
     body = lines[i:j]
     x0 = min(ln.x0 for ln in body)
     x1 = max(ln.x1 for ln in body)
@@ -310,7 +331,10 @@ def _read_block(  # noqa: ANN001
         return None
     if weak and not _heads_page(lines, i - len(head_lines), page_h):
         return None
-    if not weak and len(cols) < 3 and (not head_lines or len(numeric) < 4):
+    # two aligned columns prove little, unless under a header or heading the page: there the
+    # piece is kept only if it goes on with a table of the page before (the stitcher's call)
+    heads = not head_lines and _heads_page(lines, i, page_h)
+    if not weak and len(cols) < 3 and not heads and (not head_lines or len(numeric) < 4):
         return None
     body_iv = [(s[0]["x0"], s[-1]["x1"]) for ln in body for s in ln.segs]
     head_chars = [c for ln in head_lines for c in ln.chars]
