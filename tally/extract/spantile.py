@@ -205,8 +205,8 @@ def _tile(rows, blocks, labels, span_cols):  # noqa: ANN001, ANN202
         if plan is None:
             return None
         start, bounds = plan
-        if col not in tiled and bounds[-1] != len(rows):
-            continue  # a sparse column's runs cover every row, or it holds no spans
+        if col not in tiled and bounds[-1] != n and not _totals_after(rows, bounds[-1], cuts_left):
+            continue  # a sparse column's runs cover every row (the closing 合计 apart)
         if start and col in span_cols:
             runs.append((0, start, col, None))
         last_r, last_b = items[-1][1], bounds[-1]
@@ -225,6 +225,17 @@ def _tile(rows, blocks, labels, span_cols):  # noqa: ANN001, ANN202
             a = b
         cuts_left = {start, *bounds}
     return spans, runs
+
+
+def _totals_after(rows, a: int, cuts_left: set[int] | None) -> bool:  # noqa: ANN001
+    """Rows ``a`` to the end are 合计 rows the column to the left already parts off: a region
+    column has nothing to say on them."""
+    return (
+        cuts_left is not None
+        and a in cuts_left
+        and len(rows) - a <= 2
+        and all(_TOTAL.search(line_text(r[2])) for r in rows[a:])
+    )
 
 
 def _sparse_prefix(rows, blocks, labels, tiled, row_of) -> tuple[set[int], bool]:  # noqa: ANN001
