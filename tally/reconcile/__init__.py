@@ -20,6 +20,7 @@ class CheckStats:
     matches: list = field(default_factory=list)  # names paired across tables (JSON form)
     claims: int = 0  # numeric claims in the prose checked (counted in relations too)
     tables: dict = field(default_factory=dict)  # table id -> TableReport
+    identities: dict = field(default_factory=dict)  # identity id -> {checked, failed}
 
 
 @dataclass(slots=True)
@@ -106,7 +107,14 @@ def check_document(
             stats.untrusted += view.skipped
             stats.tables[table.id] = report
     from .claims import check_claims
+    from .identities import check_identities, parse
     from .names import cross_table_checks, match_names, pair_lists
+
+    found, per_identity = check_identities(doc, parse(vocab.words.get("identities", [])))
+    findings.extend(found)
+    if stats is not None:
+        stats.identities = per_identity
+        stats.relations += sum(c["checked"] for c in per_identity.values())
 
     prose, n_claims = check_claims(doc, vocab)
     findings.extend(prose)

@@ -65,6 +65,14 @@ def _rule_file(path: Path, known: dict[str, list]) -> dict[str, list]:
     for k, v in data.items():
         if k not in known:
             raise ValueError(f"{path}: 未知的键 / unknown key '{k}' (known: {', '.join(known)})")
+        if k == "identities":
+            from .identities import parse  # validated whole: a bad entry names its key
+
+            try:
+                parse(v if isinstance(v, list) else [v])
+            except ValueError as exc:
+                raise ValueError(f"{path}: {exc}") from exc
+            continue
         want = list if k == "aliases" else str
         if not isinstance(v, list) or not all(isinstance(w, want) for w in v):
             kind = (

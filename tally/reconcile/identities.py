@@ -1,0 +1,243 @@
+"""Identities of a genre between labelled amounts, read from the rule file (``identities``),
+not written in code: a total equals the sum of its parts, in one table or across tables
+(收支总表 ↔ 收入总表 ↔ 支出总表, 财政拨款 totals between tables).
+
+A term names its table by words of the title (a regular expression searched in it, and one it
+must not hold) and its amount either by a row label (the amount right of the label's cell) or
+by a column header (the amount in the table's 合计 row, or in its only row). Labels are compared
+whole, after NFKC, without spaces, notes in brackets or a leading ordinal (一、 1. （一）). A relation whose
+terms are not all found, or found twice with different amounts, is not checked: nothing is said
+of it. Amounts in tables of different units (元, 万元) are compared in 元."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..extract.model import Cell, Document, Table
+from . import interval as iv
+from .findings import Finding, FindingCell
+from .structure import norm as _norm_title
+from .structure import strip_marker as norm
+_UNITS = {"元": 1.0, "千元": 1e3, "万元": 1e4, "亿元": 1e8}
+_KEYS = {"id", "zh", "en", "table", "table_not", "total", "parts"}
+_TERM_KEYS = {"table", "table_not", "label", "column", "row", "sign", "optional"}
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    table: re.Pattern[str]
+    table_not: re.Pattern[str] | None
+    label: re.Pattern[str] | None  # a row label: the amount right of it
+    column: re.Pattern[str] | None  # a column header: the amount in the total / only row
+    row: re.Pattern[str] | None  # with ``column``: the row holding the amount
+    sign: int = 1
+    optional: bool = False  # a part some tables leave out (用事业基金弥补): absent, it is 0
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    id: str
+    zh: str
+    en: str
+    total: Term
+    parts: tuple[Term, ...]
+
+
+@dataclass(slots=True)
+class Amount:
+    value: iv.Iv  # in 元 when the table's unit is known
+    cell: Cell
+    label: str
+    table: Table
+
+
+def parse(entries: list) -> list[Identity]:
+    """The rule file's ``identities`` entries; a ValueError names the entry and key at fault."""
+    out = []
+    for k, e in enumerate(entries):
+        where = f"identities[{k}]"
+        if not isinstance(e, dict):
+            raise ValueError(f"{where}: 应为映射 / must be a mapping")
+        unknown = set(e) - _KEYS
+        if unknown:
+            raise ValueError(f"{where}: 未知的键 / unknown key '{sorted(unknown)[0]}'")
+        for key in ("id", "zh", "en", "total", "parts"):
+            if key not in e:
+                raise ValueError(f"{where}: 缺少 / missing '{key}'")
+        if not isinstance(e["parts"], list) or not e["parts"]:
+            raise ValueError(f"{where}.parts: 应为非空列表 / must be a non-empty list")
+        default = (e.get("table"), e.get("table_not"))
+        terms = [_term(t, default, f"{where}.{n}") for n, t in [("total", e["total"])]]
+        terms += [_term(t, default, f"{where}.parts[{j}]") for j, t in enumerate(e["parts"])]
+        out.append(Identity(str(e["id"]), str(e["zh"]), str(e["en"]), terms[0], tuple(terms[1:])))
+    return out
+
+
+def _term(t: object, default: tuple, where: str) -> Term:
+    if not isinstance(t, dict):
+        raise ValueError(f"{where}: 应为映射 / must be a mapping")
+    unknown = set(t) - _TERM_KEYS
+    if unknown:
+        raise ValueError(f"{where}: 未知的键 / unknown key '{sorted(unknown)[0]}'")
+    table = t.get("table", default[0])
+    if not table:
+        raise ValueError(f"{where}: 缺少 / missing 'table'")
+    if ("label" in t) == ("column" in t):
+        raise ValueError(f"{where}: 应有 label 或 column 之一 / needs one of 'label', 'column'")
+    try:
+        return Term(
+            re.compile(str(table)),
+            _rx(t.get("table_not", default[1])),
+            _rx(t.get("label")),
+            _rx(t.get("column")),
+            _rx(t.get("row")),
+            -1 if t.get("sign", 1) == -1 else 1,
+            bool(t.get("optional", False)),
+        )
+    except re.error as exc:
+        raise ValueError(f"{where}: 正则表达式有误 / bad regular expression ({exc})") from exc
+
+
+def _rx(p: object) -> re.Pattern[str] | None:
+    return re.compile(str(p)) if p else None
+
+
+def _tables(doc: Document, term: Term) -> list[Table]:
+    out = []
+    for t in doc.tables:
+        title = _norm_title(t.title or "")
+        if term.table.search(title) and not (term.table_not and term.table_not.search(title)):
+            out.append(t)
+    return out
+
+
+def _amount_columns(table: Table) -> set[int]:
+    return {
+        c for row in table.rows for c, cell in enumerate(row) if cell.quantity.kind == "number"
+    }
+
+
+def _scale(table: Table) -> float | None:
+    return _UNITS.get((table.unit or "").strip())
+
+
+def _by_label(table: Table, label: re.Pattern[str]) -> list[tuple[str, Cell]]:
+    amounts = _amount_columns(table)
+    hits = []
+    for row in table.rows:
+        for c, cell in enumerate(row):
+            name = norm(cell.text)
+            if not name or not label.fullmatch(name):
+                continue
+            for k in range(c + 1, len(row)):
+                nxt = row[k]
+                if norm(nxt.text) == name:
+                    continue  # the label's own cell merged over columns
+                if nxt.quantity.kind == "number" or (not nxt.text.strip() and k in amounts):
+                    hits.append((cell.text.strip(), nxt))
+                break
+    return hits
+
+
+def _by_column(table: Table, column: re.Pattern[str], row: re.Pattern[str] | None):  # noqa: ANN202
+    """The column whose header path (levels joined by /) the pattern matches whole."""
+    cols = [
+        k
+        for k, path in enumerate(table.columns)
+        if path and column.fullmatch("/".join(norm(p) for p in path))
+    ]
+    if len(cols) != 1:
+        return []
+    k = cols[0]
+    name = "/".join(p for p in table.columns[k] if p)
+    if row is None:
+        rows = [r for r in table.rows if any(norm(c.text) in ("合计", "总计") for c in r)]
+        if not rows and len(table.rows) == 1:
+            rows = table.rows
+    else:
+        rows = [r for r in table.rows if any(row.fullmatch(norm(c.text)) for c in r)]
+    return [(name, r[k]) for r in rows if k < len(r)]
+
+
+def find(doc: Document, term: Term) -> Amount | None:
+    """The term's amount: one table and one amount, or None (not found, or ambiguous)."""
+    for table in _tables(doc, term):
+        if term.label is not None:
+            hits = _by_label(table, term.label)
+        else:
+            hits = _by_column(table, term.column, term.row)  # type: ignore[arg-type]
+        vals = []
+        for lab, cell in hits:
+            x = iv.of(cell.quantity)
+            if x is not None:
+                vals.append((x, lab, cell))
+        if not vals:
+            continue
+        if len({(v.lo, v.hi) for v, _, _ in vals}) > 1:
+            return None  # the label twice with different amounts: which one is meant is unknown
+        x, label, cell = vals[0]
+        return Amount(x.scale(_scale(table) or 1.0), cell, label, table)
+    return None
+
+
+def check_identities(doc: Document, identities: list[Identity]) -> tuple[list[Finding], dict]:
+    """Every identity whose terms are all found; returns the findings and, per identity id,
+    how many were checked (0 or 1) and how many failed."""
+    out: list[Finding] = []
+    counts: dict[str, dict[str, int]] = {}
+    for ident in identities:
+        c = counts.setdefault(ident.id, {"checked": 0, "failed": 0})
+        total = find(doc, ident.total)
+        found = [(t, find(doc, t)) for t in ident.parts]
+        if total is None or any(a is None and not t.optional for t, a in found):
+            continue
+        terms = [t for t, a in found if a is not None]
+        amounts = [a for _, a in found if a is not None]
+        scales = {_scale(a.table) for a in [total, *amounts]}
+        if None in scales and len({id(a.table) for a in [total, *amounts]}) > 1:
+            continue  # tables of unknown units: their amounts cannot be compared
+        if any(a.cell is total.cell for a in amounts):
+            continue  # one cell on both sides: the terms matched the same amount
+        computed = iv.ZERO
+        for t, a in zip(terms, amounts, strict=True):
+            computed = computed + a.value if t.sign > 0 else computed - a.value
+        c["checked"] += 1
+        verdict = iv.verdict(total.value, computed, [a.value for a in amounts])
+        if verdict == "ok":
+            continue
+        if verdict == "error":
+            c["failed"] += 1
+        out.append(_finding(ident, total, amounts, computed, verdict))
+    return out, counts
+
+
+def _finding(ident: Identity, total: Amount, parts: list[Amount], computed: iv.Iv, verdict: str):  # noqa: ANN202
+    scale = _scale(total.table) or 1.0
+    d = total.cell.quantity.decimals
+    exp = computed.scale(1 / scale)
+    expected = (
+        f"{exp.mid:,.{d}f}" if exp.half < 10 ** (-d) else f"{exp.lo:,.{d + 1}f}～{exp.hi:,.{d + 1}f}"
+    )
+    unit = total.table.unit or ""
+    where_zh = "、".join(f"「{_short(p.table)}」{p.label} {p.cell.text or '空'}" for p in parts)
+    where_en = ", ".join(f"'{p.label}' {p.cell.text or 'blank'}" for p in parts)
+    return Finding(
+        rule="identity",
+        severity=verdict,  # type: ignore[arg-type]
+        message_zh=f"{ident.zh}：「{_short(total.table)}」{total.label}印为 {total.cell.text}"
+        f"{unit}，由 {where_zh} 算得 {expected}{unit}",
+        message_en=f"{ident.en}: '{total.label}' is printed {total.cell.text}, the parts "
+        f"({where_en}) give {expected}",
+        reported=total.cell.quantity.value,
+        expected=round(exp.mid, 10),
+        cells=[FindingCell.of(total.cell, "reported")]
+        + [FindingCell.of(p.cell, "operand") for p in parts],
+        table=total.table.id,
+        row=total.label,
+        column=None,
+    )
+
+
+def _short(table: Table) -> str:
+    return (table.title or table.id).strip()
