@@ -18,7 +18,12 @@ from tally.reconcile.structure import Vocab
 
 pytestmark = pytest.mark.realpdf
 
-PDF = REALPDFS / "jiangsu-budgets" / "江苏省人大办公厅" / "江苏省人大常委会办公厅2019年部门预算公开表.pdf"
+PDF = (
+    REALPDFS
+    / "jiangsu-budgets"
+    / "江苏省人大办公厅"
+    / "江苏省人大常委会办公厅2019年部门预算公开表.pdf"
+)
 
 
 def _identities() -> dict:

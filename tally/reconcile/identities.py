@@ -19,6 +19,7 @@ from . import interval as iv
 from .findings import Finding, FindingCell
 from .structure import norm as _norm_title
 from .structure import strip_marker as norm
+
 _UNITS = {"元": 1.0, "千元": 1e3, "万元": 1e4, "亿元": 1e8}
 _KEYS = {"id", "zh", "en", "table", "table_not", "total", "parts"}
 _TERM_KEYS = {"table", "table_not", "label", "column", "row", "sign", "optional"}
@@ -113,9 +114,7 @@ def _tables(doc: Document, term: Term) -> list[Table]:
 
 
 def _amount_columns(table: Table) -> set[int]:
-    return {
-        c for row in table.rows for c, cell in enumerate(row) if cell.quantity.kind == "number"
-    }
+    return {c for row in table.rows for c, cell in enumerate(row) if cell.quantity.kind == "number"}
 
 
 def _scale(table: Table) -> float | None:
@@ -217,7 +216,9 @@ def _finding(ident: Identity, total: Amount, parts: list[Amount], computed: iv.I
     d = total.cell.quantity.decimals
     exp = computed.scale(1 / scale)
     expected = (
-        f"{exp.mid:,.{d}f}" if exp.half < 10 ** (-d) else f"{exp.lo:,.{d + 1}f}～{exp.hi:,.{d + 1}f}"
+        f"{exp.mid:,.{d}f}"
+        if exp.half < 10 ** (-d)
+        else f"{exp.lo:,.{d + 1}f}～{exp.hi:,.{d + 1}f}"
     )
     unit = total.table.unit or ""
     where_zh = "、".join(f"「{_short(p.table)}」{p.label} {p.cell.text or '空'}" for p in parts)
