@@ -128,6 +128,7 @@ def check(
     res.untrusted = stats.untrusted
     res.matches = stats.matches
     res.table_reports = stats.tables
+    res.identities = {k: v for k, v in stats.identities.items() if v["checked"]}
     return res
 
 

@@ -22,6 +22,7 @@ class DocumentResult:
     checked: int | None = None  # relations checked; None when the document was not checked
     untrusted: int = 0  # relations inferred from words that did not hold on most rows: unused
     table_reports: dict[str, Any] = field(default_factory=dict)  # table id -> TableReport
+    identities: dict[str, dict[str, int]] = field(default_factory=dict)  # id -> checked, failed
 
     @property
     def ok(self) -> bool:

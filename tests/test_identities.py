@@ -120,3 +120,11 @@ def test_rule_file_adds_an_identity(tmp_path: Path) -> None:
     found = check_document(read(str(PDF)), rules=[extra], stats=stats)
     assert stats.identities["支出用途"] == {"checked": 1, "failed": 0}
     assert not [f for f in found if f.rule == "identity"]
+
+
+def test_json_report_lists_the_identities_checked() -> None:
+    import tally
+
+    doc = tally.check(PDF).to_json()
+    assert doc["identities"]["收入总表合计"] == {"checked": 1, "failed": 0}
+    assert all(v["checked"] >= 1 for v in doc["identities"].values())

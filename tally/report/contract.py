@@ -43,6 +43,8 @@ def document_json(res: DocumentResult, lang: str = "zh") -> dict[str, Any]:
         # relations the table's words implied but that failed on most rows: the table was not
         # understood there, so nothing was said about them
         "unchecked_relations": res.untrusted if res.checked is not None else None,
+        # the genre's identities (rule file) whose terms the document prints: checked, failed
+        "identities": res.identities,
         "warnings": [{"code": w.code, "message": w.message, "page": w.page} for w in doc.warnings]
         if doc
         else [],
