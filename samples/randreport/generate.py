@@ -19,8 +19,8 @@ from .plant import plant
 from .truth import build_truth, check_relation, touches
 
 
-def doc_name(seed: int) -> str:
-    return f"rand-{seed:04d}"
+def doc_name(seed: int, genre: str = "evaluation") -> str:
+    return f"{'budget' if genre == 'budget' else 'rand'}-{seed:04d}"
 
 
 def _render(docs: list[tuple[Report, Plan, Path]], producer: str) -> list[tuple[dict, dict] | None]:
@@ -58,13 +58,26 @@ def _place(p: dict, rep: Report, pl: Plan, boxes, path: Path) -> None:
         p["bbox"] = [round(x, 2) for x in got[1]]
 
 
-def make(seed: int, out: Path, producer: str | None = None, rules: str | None = None) -> dict:
-    """Generate both documents of a seed; returns timing and paths."""
+def make(
+    seed: int,
+    out: Path,
+    producer: str | None = None,
+    rules: str | None = None,
+    genre: str = "evaluation",
+) -> dict:
+    """Generate both documents of a seed; returns timing and paths. ``genre``: an evaluation
+    report (评价报告, the default) or a department budget disclosure (``budget``)."""
     t0 = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
-    rep = build_report(seed, producer, rules)
-    dirty, plants = plant(random.Random(seed * 7919 + 17), rep)
-    name = doc_name(seed)
+    if genre == "budget":
+        from .genre_budget import build_disclosure, plant_budget
+
+        rep = build_disclosure(seed, producer, rules)
+        dirty, plants = plant_budget(random.Random(seed * 7919 + 17), rep)
+    else:
+        rep = build_report(seed, producer, rules)
+        dirty, plants = plant(random.Random(seed * 7919 + 17), rep)
+    name = doc_name(seed, genre)
     docs = [(rep, plan(rep), out / f"{name}.pdf"), (dirty, plan(dirty), out / f"{name}-dirty.pdf")]
     boxes = _render(docs, rep.variant["producer"])
     _check_pages(docs)
@@ -105,8 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--producer", choices=["reportlab", "docx", "html"])
     ap.add_argument("--rules", choices=["grid", "three-line", "none"])
+    ap.add_argument("--genre", choices=["evaluation", "budget"], default="evaluation")
     a = ap.parse_args(argv)
-    info = make(a.seed, a.out, a.producer, a.rules)
+    info = make(a.seed, a.out, a.producer, a.rules, a.genre)
     print(
         f"seed {a.seed}: {info['producer']} {info['rules']} {info['seconds']:.2f}s → {', '.join(info['paths'])}"
     )

@@ -97,7 +97,7 @@ def check_relation(truth: dict, rel: dict) -> bool | None:
     ops = [interval(x) for x in ops_text]
     if rep is None or (kind != "target" and any(o is None for o in ops)):
         return None
-    if kind in ("row_sum", "column_sum", "subtotal", "hierarchy", "score_sum"):
+    if kind in ("row_sum", "column_sum", "subtotal", "hierarchy", "score_sum", "identity"):
         return _meets(rep, _sum(ops))
     if kind in ("rate", "share"):
         return ops[1][1] > 0 and _meets(rep, _ratio(ops[0], ops[1]))
