@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import deephead
 from .edges import Segment
 from .grid import Piece, Region
+from .numbers import parse_quantity
 from .rowspan import place_labels, spread_printed, take_labels
 from .spantile import read_body
-from .text import Char, cell_text, group_lines
+from .text import Char, cell_text, group_lines, line_text
 
 MIN_RULE = 80.0  # points: shorter rules are underlines or cmidrules, not table rules
 SAME_EXTENT = 0.05  # rules of one table start and end within this fraction of their length
@@ -70,7 +72,7 @@ def find_bands(
             groups.append([h])
     for g in groups:
         for run, joint in _runs(g):
-            bands.extend(_band(run, free, joint))
+            bands.extend(_band(run, free, joint, chars))
     bands.sort(key=lambda b: b.top)
     return bands
 
@@ -82,9 +84,12 @@ def _runs(g: list[Segment]) -> list[tuple[list[Segment], tuple[Segment, Segment]
     thick rules within ``JOINT_GAP``, or drawn so close they snapped to one double rule); it
     parts two tables only when a header rule or a top rule over one follows it."""
     thin = min(s.width for s in g)
+    heavy = max(s.width for s in g)
 
     def thick(s: Segment) -> bool:
-        return s.width >= THICK * thin > 0
+        # as heavy as the heaviest: a header rule between a hairline cmid and the frame
+        # (0.5 / 0.75 / 1.5 pt) is not a frame rule
+        return s.width >= THICK * thin > 0 and s.width * THICK > heavy
 
     out: list[tuple[list[Segment], tuple[Segment, Segment] | None]] = []
     run: list[Segment] = []
@@ -115,20 +120,24 @@ def _runs(g: list[Segment]) -> list[tuple[list[Segment], tuple[Segment, Segment]
 
 
 def _band(
-    rules: list[Segment], free: list[Segment], joint: tuple[Segment, Segment] | None = None
+    rules: list[Segment],
+    free: list[Segment],
+    joint: tuple[Segment, Segment] | None = None,
+    chars: list[Char] | None = None,
 ) -> list[Band]:
     if joint is not None and len(rules) == 2:
         # nothing closes the second part on this page: the first part as printed, marked so
         # the rows below the joint may join it when they run in its columns to the page foot
-        band = _band([*rules, joint[0]], free)[0]
+        band = _band([*rules, joint[0]], free, None, chars)[0]
         band.joint = joint[1].pos
         return [band]
     if len(rules) < 2:
         return []
     top, bottom = rules[0], rules[-1]
-    head = rules[1].pos if len(rules) >= 3 else None
+    k = _head_rule(rules, chars) if chars is not None else 1
+    head = rules[k].pos if len(rules) >= 3 else None
     # with two rules, the short rules between them serve if the second proves a header rule
-    limit = rules[1].pos
+    limit = rules[k].pos
     cmid = [
         h
         for h in free
@@ -137,7 +146,33 @@ def _band(
         and h.a >= top.a - 2
         and h.b <= top.b + 2
     ]
+    cmid += rules[1:k]  # group rules meeting end to end across the whole table
     return [Band(top.pos, head, bottom.pos, top.a, top.b, cmid, len(rules))]
+
+
+def _head_rule(rules: list[Segment], chars: list[Char]) -> int:
+    """The index of the header rule among a band's rules: the second, unless the rules after it
+    are thinner than the frame and only labels stand above them (no number): then the second was the group
+    rules of a header level, drawn end to end over the table's whole width, and the header
+    goes on down to the last such rule."""
+    frame = max(rules[0].width, rules[-1].width)
+    k = 1
+    while k + 2 < len(rules) and rules[k + 1].width * THICK <= frame:
+        lo, hi = rules[k].pos, rules[k + 1].pos
+        inside = [
+            c
+            for c in chars
+            if c["text"].strip()
+            and lo < (c["top"] + c["bottom"]) / 2 < hi
+            and rules[0].a - 2 <= (c["x0"] + c["x1"]) / 2 <= rules[0].b + 2
+        ]
+        lines = group_lines(inside)
+        if not lines or len(lines) > 3:
+            break
+        if any(parse_quantity(line_text(s)).kind == "number" for ln in lines for s in segments(ln)):
+            break
+        k += 1
+    return k
 
 
 def segments(line: list[Char]) -> list[list[Char]]:
@@ -251,8 +286,13 @@ def build_threeline(
         return None, chars
 
     cmid_y = min((s.pos for s in band.cmid), default=None)
-    group_chars = [c for c in head_chars if cmid_y is not None and c["bottom"] <= cmid_y + 1]
-    leaf_chars = [c for c in head_chars if c not in group_chars]
+    deep = len(deephead.cmid_levels(band.cmid)) >= 2  # groups within groups
+    if deep:
+        leaf_chars = deephead.leaves(head_chars, band.cmid)
+        group_chars = [c for c in head_chars if c not in leaf_chars]
+    else:
+        group_chars = [c for c in head_chars if cmid_y is not None and c["bottom"] <= cmid_y + 1]
+        leaf_chars = [c for c in head_chars if c not in group_chars]
     if xs is None:
         body_iv = [(s[0]["x0"], s[-1]["x1"]) for ln in body_lines for s in segments(ln)]
         head_iv = [
@@ -284,7 +324,11 @@ def build_threeline(
     regions: list[Region] = []
     ys: list[float] = [band.top]
     header_rows = 0
-    if band.head is not None:
+    if band.head is not None and deep:
+        found, ys = deephead.header_regions(head_chars, band.cmid, xs, band.top, band.head, col_of)
+        regions += found
+        header_rows = len(ys) - 1
+    elif band.head is not None:
         levels = [group_chars, leaf_chars] if group_chars else [leaf_chars]
         level_ys = [band.top, cmid_y, band.head] if group_chars else [band.top, band.head]
         ys = list(level_ys)
