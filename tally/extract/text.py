@@ -100,3 +100,24 @@ def bbox_of(chars: list[Char]) -> tuple[float, float, float, float]:
         max(c["x1"] for c in chars),
         max(c["bottom"] for c in chars),
     )
+
+
+_NUM_END = set("0123456789%％）)")
+_NUM_START = set("0123456789-－+（(")
+
+
+def segments(line: list[Char]) -> list[list[Char]]:
+    """Split a line of characters where a gap wider than half an em separates two cells
+    (printed spaces do not bridge a gap: they are not ink)."""
+    line = [c for c in line if c["text"].strip()] or line
+    segs: list[list[Char]] = [[line[0]]]
+    for prev, c in zip(line, line[1:], strict=False):
+        size = max(1.0, prev["bottom"] - prev["top"])
+        gap = c["x0"] - prev["x1"]
+        # between two numbers (right-aligned amounts) a quarter em is already a gutter
+        numeric = prev["text"][-1:] in _NUM_END and c["text"][:1] in _NUM_START
+        if gap > max(2.0, 0.5 * size) or (numeric and gap > max(1.2, 0.18 * size)):
+            segs.append([c])
+        else:
+            segs[-1].append(c)
+    return segs

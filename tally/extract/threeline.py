@@ -8,188 +8,24 @@ A continuation page without a header is read with the columns of the page before
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import deephead
+from .bands import JOINT_GAP, MIN_RULE, SAME_EXTENT, THICK, Band, find_bands
 from .edges import Segment
 from .grid import Piece, Region
-from .numbers import parse_quantity
 from .rowspan import place_labels, spread_printed, take_labels
 from .spantile import read_body
-from .text import Char, cell_text, group_lines, line_text
+from .text import Char, cell_text, group_lines, segments
 
-MIN_RULE = 80.0  # points: shorter rules are underlines or cmidrules, not table rules
-SAME_EXTENT = 0.05  # rules of one table start and end within this fraction of their length
-THICK = 1.4  # a rule this many times thicker than the thinnest of its table is a top/bottom rule
-JOINT_GAP = 4.0  # points: a bottom rule and a top rule this close, no text between, meet
-
-
-_NUM_END = set("0123456789%％）)")
-_NUM_START = set("0123456789-－+（(")
-
-
-@dataclass(slots=True)
-class Band:
-    """The rules of one three-line table on a page."""
-
-    top: float
-    head: float | None  # the rule under the header; None on a header-less continuation
-    bottom: float
-    x0: float
-    x1: float
-    cmid: list[Segment]
-    rules: int = 0  # how many long rules made it (2: a header-less piece, or an open header)
-    open: bool = False  # no closing rule on this page: the table goes on over the page foot
-    joint: float | None = None  # a top rule met the bottom rule here: the table may go on below
-
-
-def find_bands(
-    hs: list[Segment],
-    used: set[int],
-    chars: list[Char] | None = None,
-    page_h: float = float("inf"),
-) -> list[Band]:
-    """The three-line tables of a page from its long horizontal rules: rules of one extent make
-    a table (top, header and bottom rule); given the page's characters, rules that only nest
-    in one another (rules left out over merged cells) too (``nestband``)."""
-    bands: list[Band] = []
-    if chars is not None:
-        from .nestband import nested_bands  # nestband reads lines as openband does
-
-        bands, taken = nested_bands(hs, used, chars, page_h)
-        used = used | taken
-    free = [h for i, h in enumerate(hs) if i not in used]
-    long = sorted((h for h in free if h.length >= MIN_RULE), key=lambda h: h.pos)
-    groups: list[list[Segment]] = []
-    for h in long:
-        for g in groups:
-            ref = g[0]
-            tol = SAME_EXTENT * ref.length
-            if abs(h.a - ref.a) <= tol and abs(h.b - ref.b) <= tol:
-                g.append(h)
-                break
-        else:
-            groups.append([h])
-    for g in groups:
-        for run, joint in _runs(g):
-            bands.extend(_band(run, free, joint, chars))
-    bands.sort(key=lambda b: b.top)
-    return bands
-
-
-def _runs(g: list[Segment]) -> list[tuple[list[Segment], tuple[Segment, Segment] | None]]:
-    """The rules of one extent cut into tables: consecutive thick rules close one table and
-    open the next. A joint is kept whole: a table split by hand into two whose split no longer
-    falls on the page break, the first part's bottom rule meeting the second's top rule (two
-    thick rules within ``JOINT_GAP``, or drawn so close they snapped to one double rule); it
-    parts two tables only when a header rule or a top rule over one follows it."""
-    thin = min(s.width for s in g)
-    heavy = max(s.width for s in g)
-
-    def thick(s: Segment) -> bool:
-        # as heavy as the heaviest: a header rule between a hairline cmid and the frame
-        # (0.5 / 0.75 / 1.5 pt) is not a frame rule
-        return s.width >= THICK * thin > 0 and s.width * THICK > heavy
-
-    out: list[tuple[list[Segment], tuple[Segment, Segment] | None]] = []
-    run: list[Segment] = []
-    joint: tuple[Segment, Segment] | None = None
-    pending = False  # the rule before was a joint's
-    for k, s in enumerate(g):
-        if pending:
-            pending = False
-            heads = k + 1 < len(g) and not thick(g[k + 1])
-            if not thick(s) or heads:  # a header rule under the joint, or a top rule over one
-                out.append(([*run, joint[0]], None))  # type: ignore[index]
-                run, joint = ([joint[1]] if not thick(s) else []), None  # type: ignore[index]
-            run.append(s)
-            continue
-        if joint is None and thick(s) and len(run) >= 2:
-            if len(run) >= 3 and thick(run[-1]) and s.pos - run[-1].pos <= JOINT_GAP:
-                joint, pending = (run.pop(), s), True
-                continue
-            if s.double and not thick(run[-1]):
-                joint, pending = (s, s), True
-                continue
-        if run and thick(s) and thick(run[-1]) and len(run) >= 2:
-            out.append((run, joint))
-            run, joint = [], None
-        run.append(s)
-    out.append((run, joint))
-    return out
-
-
-def _band(
-    rules: list[Segment],
-    free: list[Segment],
-    joint: tuple[Segment, Segment] | None = None,
-    chars: list[Char] | None = None,
-) -> list[Band]:
-    if joint is not None and len(rules) == 2:
-        # nothing closes the second part on this page: the first part as printed, marked so
-        # the rows below the joint may join it when they run in its columns to the page foot
-        band = _band([*rules, joint[0]], free, None, chars)[0]
-        band.joint = joint[1].pos
-        return [band]
-    if len(rules) < 2:
-        return []
-    top, bottom = rules[0], rules[-1]
-    k = _head_rule(rules, chars) if chars is not None else 1
-    head = rules[k].pos if len(rules) >= 3 else None
-    # with two rules, the short rules between them serve if the second proves a header rule
-    limit = rules[k].pos
-    cmid = [
-        h
-        for h in free
-        if h.length < top.length * (1 - SAME_EXTENT)
-        and top.pos < h.pos < limit
-        and h.a >= top.a - 2
-        and h.b <= top.b + 2
-    ]
-    cmid += rules[1:k]  # group rules meeting end to end across the whole table
-    return [Band(top.pos, head, bottom.pos, top.a, top.b, cmid, len(rules))]
-
-
-def _head_rule(rules: list[Segment], chars: list[Char]) -> int:
-    """The index of the header rule among a band's rules: the second, unless the rules after it
-    are thinner than the frame and only labels stand above them (no number): then the second was the group
-    rules of a header level, drawn end to end over the table's whole width, and the header
-    goes on down to the last such rule."""
-    frame = max(rules[0].width, rules[-1].width)
-    k = 1
-    while k + 2 < len(rules) and rules[k + 1].width * THICK <= frame:
-        lo, hi = rules[k].pos, rules[k + 1].pos
-        inside = [
-            c
-            for c in chars
-            if c["text"].strip()
-            and lo < (c["top"] + c["bottom"]) / 2 < hi
-            and rules[0].a - 2 <= (c["x0"] + c["x1"]) / 2 <= rules[0].b + 2
-        ]
-        lines = group_lines(inside)
-        if not lines or len(lines) > 3:
-            break
-        if any(parse_quantity(line_text(s)).kind == "number" for ln in lines for s in segments(ln)):
-            break
-        k += 1
-    return k
-
-
-def segments(line: list[Char]) -> list[list[Char]]:
-    """Split a line of characters where a gap wider than half an em separates two cells
-    (printed spaces do not bridge a gap: they are not ink)."""
-    line = [c for c in line if c["text"].strip()] or line
-    segs: list[list[Char]] = [[line[0]]]
-    for prev, c in zip(line, line[1:], strict=False):
-        size = max(1.0, prev["bottom"] - prev["top"])
-        gap = c["x0"] - prev["x1"]
-        # between two numbers (right-aligned amounts) a quarter em is already a gutter
-        numeric = prev["text"][-1:] in _NUM_END and c["text"][:1] in _NUM_START
-        if gap > max(2.0, 0.5 * size) or (numeric and gap > max(1.2, 0.18 * size)):
-            segs.append([c])
-        else:
-            segs[-1].append(c)
-    return segs
+__all__ = [
+    "JOINT_GAP",
+    "MIN_RULE",
+    "SAME_EXTENT",
+    "THICK",
+    "Band",
+    "build_threeline",
+    "find_bands",
+    "segments",
+]
 
 
 def _columns_from_text(
