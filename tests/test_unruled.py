@@ -274,3 +274,56 @@ def test_headerless_continuation_with_two_number_columns(tmp_path: Path) -> None
     t = doc.tables[0]
     assert t.pages == [1, 2]
     assert [[c.text for c in r] for r in t.rows] == [list(r) for r in rows]
+
+
+def test_one_amount_column_under_a_header_is_a_table(tmp_path: Path) -> None:
+    """A 功能科目 table printed with no rules: code, name and one 金额 flush right under a
+    header of three labels; a 类 row with its amount blank. Read with every row."""
+    rows = [
+        ("合计", "合计", "1,530.00"),
+        ("201", "一般公共服务支出", "1,200.00"),
+        ("20101", "人大事务", "1,200.00"),
+        ("2010101", "行政运行", "950.00"),
+        ("2010102", "一般行政管理事务", "250.00"),
+        ("208", "社会保障和就业支出", ""),
+        ("221", "住房保障支出", "330.00"),
+    ]
+
+    def draw(c) -> None:  # noqa: ANN001
+        _text(c, A4[0] / 2, 60, "财政拨款支出预算表（功能科目）", 15, "c")
+        _text(c, 470, 90, "单位：万元", 10, "r")
+        for x, h in zip([110, 250, 430], ["功能科目编码", "功能科目名称", "金额"], strict=True):
+            _text(c, x, 115, h, 10, "c")
+        for k, (code, name, amt) in enumerate(rows):
+            _text(c, 80, 140 + 18 * k, code, 10)
+            _text(c, 190, 140 + 18 * k, name, 10)
+            if amt:
+                _text(c, 470, 140 + 18 * k, amt, 10, "r")
+        _text(c, 60, 300, "　　以上为本部门财政拨款支出预算，按功能分类列示。", 11)
+
+    doc = tally.extract(_pdf(tmp_path / "one.pdf", draw)).document
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.columns == [["功能科目编码"], ["功能科目名称"], ["金额"]]
+    assert [[c.text for c in r] for r in t.rows] == [list(r) for r in rows]
+
+
+def test_items_with_amounts_and_no_header_stay_prose(tmp_path: Path) -> None:
+    """Lines of an item and its amount flush right, with no header over them (a list in the
+    text), are not a table: one amount a line proves nothing without a header."""
+    items = [
+        ("办公费", "20.00万元"),
+        ("印刷费", "15.50万元"),
+        ("差旅费", "32.00万元"),
+        ("会议费", "8.00万元"),
+    ]
+
+    def draw(c) -> None:  # noqa: ANN001
+        _text(c, 60, 60, "　　2023年度公用经费主要用于以下方面，具体如下：", 11)
+        for k, (name, amt) in enumerate(items):
+            _text(c, 90, 85 + 18 * k, name, 11)
+            _text(c, 400, 85 + 18 * k, amt, 11, "r")
+        _text(c, 60, 170, "　　上述支出均按规定程序审批，未发现超标准列支情况。", 11)
+
+    doc = tally.extract(_pdf(tmp_path / "list.pdf", draw)).document
+    assert doc.tables == []

@@ -105,13 +105,20 @@ def find_unruled(
         if not any(t[1] - 1 <= (c["top"] + c["bottom"]) / 2 <= t[3] + 1 for t in taken)
     ]
     lines = [_line(ln) for ln in group_lines(free)]
-    if not any(ln.numeric for ln in lines):
+    if not any(ln.nums() for ln in lines):
         return [], chars
     em = _em(lines)
     pieces: list[Piece] = []
     rest = chars
     for body in _runs(lines, em):
         found = _read_block(page_no, lines, body, em, rest, page_h)
+        if found is not None:
+            piece, rest = found
+            pieces.append(piece)
+    from .unruled_single import single_runs
+
+    for body in single_runs(lines, em, [p.bbox for p in pieces]):
+        found = _read_block(page_no, lines, body, em, rest, page_h, single=True)
         if found is not None:
             piece, rest = found
             pieces.append(piece)
@@ -270,18 +277,30 @@ def _heads_page(lines: list[_Line], first: int, page_h: float) -> bool:
 
 
 def _read_block(  # noqa: ANN001
-    page_no: int, lines: list[_Line], run: tuple[int, int], em: float, chars, page_h: float
+    page_no: int,
+    lines: list[_Line],
+    run: tuple[int, int],
+    em: float,
+    chars,
+    page_h: float,
+    single: bool = False,
 ) -> tuple[Piece, list[Char]] | None:
+    """``single``: a run of labels each with one amount flush right (unruled_single): taken
+    only under a header of two or more labels, the last over the amounts."""
     i, j = run
     body = lines[i:j]
-    cols, share = _aligned_columns(body)
-    numeric = [ln for ln in body if ln.numeric]
-    # fewer rows than alignment can prove: only where the run heads its page with three or
-    # more numbers a line (the last rows of a table continued from the page before)
-    weak = len(numeric) < MIN_NUM_LINES
+    if single:
+        numeric = [ln for ln in body if ln.nums()]
+        cols, share, weak = [], 1.0, False
+    else:
+        cols, share = _aligned_columns(body)
+        numeric = [ln for ln in body if ln.numeric]
+        # fewer rows than alignment can prove: only where the run heads its page with three
+        # or more numbers a line (the last rows of a table continued from the page before)
+        weak = len(numeric) < MIN_NUM_LINES
     if weak and any(len(ln.nums()) < 3 for ln in numeric):
         return None
-    if not weak and (len(cols) < 2 or share < 0.7):
+    if not weak and not single and (len(cols) < 2 or share < 0.7):
         return None
     spans = _spans([(s[0]["x0"], s[-1]["x1"]) for ln in numeric for s in ln.segs])
     if not all(_fits(ln, spans) for ln in body):
@@ -327,6 +346,14 @@ def _read_block(  # noqa: ANN001
     x0 = min(ln.x0 for ln in body)
     x1 = max(ln.x1 for ln in body)
     head_lines = _header(lines, i, em, x0, x1)
+    if single and (
+        not head_lines
+        or sum(len(ln.segs) for ln in head_lines) < 2
+        or not any(
+            s[-1]["x1"] > numeric[0].nums()[-1][0]["x0"] for ln in head_lines for s in ln.segs
+        )
+    ):
+        return None  # no header over the labels and the amounts
     if not head_lines and not _heads_page(lines, i, page_h):
         return None
     if weak and not _heads_page(lines, i - len(head_lines), page_h):
@@ -334,7 +361,13 @@ def _read_block(  # noqa: ANN001
     # two aligned columns prove little, unless under a header or heading the page: there the
     # piece is kept only if it goes on with a table of the page before (the stitcher's call)
     heads = not head_lines and _heads_page(lines, i, page_h)
-    if not weak and len(cols) < 3 and not heads and (not head_lines or len(numeric) < 4):
+    if (
+        not single
+        and not weak
+        and len(cols) < 3
+        and not heads
+        and (not head_lines or len(numeric) < 4)
+    ):
         return None
     body_iv = [(s[0]["x0"], s[-1]["x1"]) for ln in body for s in ln.segs]
     head_chars = [c for ln in head_lines for c in ln.chars]
@@ -349,7 +382,7 @@ def _read_block(  # noqa: ANN001
         if k not in _NUMERIC
     ]
     xs, spans = _columns(body_iv, leaf_iv, tx0, tx1, words)
-    if len(xs) - 1 < 3:
+    if len(xs) - 1 < (2 if single else 3):
         return None
     cover = 1.0
     if blocks:
