@@ -27,10 +27,15 @@ from .numbers import parse_quantity
 from .openband import MARGIN, is_footer
 from .text import Char, group_lines, line_text
 from .threeline import Band, build_threeline, segments
+from .unruled_cols import (
+    MIN_NUM_LINES,
+    aligned_columns,
+    column_bounds,
+    fits_columns,
+    merge_spans,
+)
 from .unruled_head import add_header, header_blocks
 
-ALIGN_TOL = 1.5  # points: numbers of one column share an edge or a centre within this
-MIN_NUM_LINES = 3  # lines holding >= 2 numbers a table needs at least
 MAX_BETWEEN = 6  # lines without numbers (section rows, wrapped labels) between two numeric lines
 ROW_GAP = 2.0  # ems: a larger vertical gap between two lines ends the table
 WRAP_GAP = 0.35  # ems: lines this close belong to one row (a wrapped label beside its numbers)
@@ -148,60 +153,6 @@ def _runs(lines: list[_Line], em: float) -> list[tuple[int, int]]:
     return runs
 
 
-def _aligned_columns(body: list[_Line]) -> tuple[list[tuple[float, float]], float]:
-    """The columns the numbers of the numeric lines share (right edge, centre or left edge
-    within ALIGN_TOL on enough lines), as x-extents; and the share of those numbers on one."""
-    numeric = [ln for ln in body if ln.numeric]
-    need = max(MIN_NUM_LINES, 0.5 * len(numeric))
-    on: set[int] = set()
-    extents: list[tuple[float, float]] = []
-    members = [(k, s) for k, ln in enumerate(numeric) for s in ln.nums()]
-    for key in (
-        lambda s: s[-1]["x1"],
-        lambda s: (s[0]["x0"] + s[-1]["x1"]) / 2,
-        lambda s: s[0]["x0"],
-    ):
-        ordered = sorted(members, key=lambda m: key(m[1]))
-        group: list[tuple[int, list[Char]]] = []
-        for m in ordered + [None]:
-            if m is not None and (not group or key(m[1]) - key(group[-1][1]) <= ALIGN_TOL):
-                group.append(m)
-                continue
-            if len({k for k, _ in group}) >= need:
-                on.update(id(s) for _, s in group)
-                extents.append(
-                    (min(s[0]["x0"] for _, s in group), max(s[-1]["x1"] for _, s in group))
-                )
-            group = [m] if m is not None else []
-    merged: list[list[float]] = []
-    for a, b in sorted(extents):
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    share = len(on) / len(members) if members else 0.0
-    return [(a, b) for a, b in merged], share
-
-
-def _spans(intervals: list[tuple[float, float]]) -> list[list[float]]:
-    spans: list[list[float]] = []
-    for a, b in sorted(intervals):
-        if spans and a <= spans[-1][1] + 1.0:
-            spans[-1][1] = max(spans[-1][1], b)
-        else:
-            spans.append([a, b])
-    return spans
-
-
-def _fits(ln: _Line, spans: list[list[float]]) -> bool:
-    """Every cell of the line stands within one body column (prose runs across them)."""
-    for s in ln.segs:
-        a, b = s[0]["x0"], s[-1]["x1"]
-        if sum(1 for lo, hi in spans if a < hi - 1 and b > lo + 1) > 1:
-            return False
-    return True
-
-
 def _header(lines: list[_Line], first: int, em: float, x0: float, x1: float) -> list[_Line]:
     """The header lines right above line ``first``: no numbers, no caption, set in the body's
     size, no text as wide as half the table (a title, prose), none far from the next."""
@@ -227,38 +178,6 @@ def _header(lines: list[_Line], first: int, em: float, x0: float, x1: float) -> 
         out.append(ln)
         below = ln
     return out[::-1]
-
-
-def _columns(
-    body: list[tuple[float, float]],
-    head: list[tuple[float, float]],
-    x0: float,
-    x1: float,
-    words: list[tuple[float, float]] = (),  # type: ignore[assignment]
-) -> tuple[list[float], list[list[float]]]:
-    """Column boundaries from the gutters of the body's cells; a header label touching no body
-    column joins the one clearly nearest, else stands as a column of its own. A label wholly
-    right of a column of numbers (``words`` are the body's non-numeric cells) is not theirs:
-    numbers stand flush right under a label centred over them."""
-    spans = _spans(body)
-    numeric = [not any(s[0] - 1 <= a and b <= s[1] + 1 for a, b in words) for s in spans]
-    extra: list[tuple[float, float]] = []
-    for a, b in head:
-        hits = [k for k, s in enumerate(spans) if a <= s[1] + 1.0 and b >= s[0] - 1.0]
-        if len(hits) > 1:
-            continue  # wider than a column: a group label, placed later
-        if hits:
-            continue
-        dists = sorted((max(s[0] - b, a - s[1]), k) for k, s in enumerate(spans))
-        beyond = dists and numeric[dists[0][1]] and a > spans[dists[0][1]][1]
-        if len(dists) > 1 and dists[0][0] <= 0.5 * dists[1][0] and not beyond:
-            k = dists[0][1]
-            spans[k] = [min(spans[k][0], a), max(spans[k][1], b)]
-        else:
-            extra.append((a, b))
-    spans = _spans([tuple(s) for s in spans] + extra)
-    xs = [x0] + [(a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:], strict=False)] + [x1]
-    return xs, spans
 
 
 def _is_foot(ln: _Line, page_h: float) -> bool:
@@ -293,7 +212,7 @@ def _read_block(  # noqa: ANN001
         numeric = [ln for ln in body if ln.nums()]
         cols, share, weak = [], 1.0, False
     else:
-        cols, share = _aligned_columns(body)
+        cols, share = aligned_columns(body)
         numeric = [ln for ln in body if ln.numeric]
         # fewer rows than alignment can prove: only where the run heads its page with three
         # or more numbers a line (the last rows of a table continued from the page before)
@@ -302,19 +221,21 @@ def _read_block(  # noqa: ANN001
         return None
     if not weak and not single and (len(cols) < 2 or share < 0.7):
         return None
-    spans = _spans([(s[0]["x0"], s[-1]["x1"]) for ln in numeric for s in ln.segs])
-    if not all(_fits(ln, spans) for ln in body):
+    spans = merge_spans([(s[0]["x0"], s[-1]["x1"]) for ln in numeric for s in ln.segs])
+    if not all(fits_columns(ln, spans) for ln in body):
         return None  # a line across the columns: prose among the numbers
     # the other lines of the first and last rows: a wrapped label's lines, closer to the
     # numbers' line than rows are to each other
     while (
-        i > 0 and lines[i].top - lines[i - 1].bottom < WRAP_GAP * em and _fits(lines[i - 1], spans)
+        i > 0
+        and lines[i].top - lines[i - 1].bottom < WRAP_GAP * em
+        and fits_columns(lines[i - 1], spans)
     ):
         i -= 1
     while (
         j < len(lines)
         and lines[j].top - lines[j - 1].bottom < WRAP_GAP * em
-        and _fits(lines[j], spans)
+        and fits_columns(lines[j], spans)
     ):
         j += 1
     # a row of one label above the first numbers, flush with the body's labels (a section
@@ -326,7 +247,7 @@ def _read_block(  # noqa: ANN001
         and abs(lines[i - 1].x0 - left) <= 1.0
         and sum(1 for ln in lines[i:j] if abs(ln.x0 - left) <= 1.0) >= 0.5 * (j - i)
         and lines[i].top - lines[i - 1].bottom < ROW_GAP * em
-        and _fits(lines[i - 1], spans)
+        and fits_columns(lines[i - 1], spans)
     ):
         i -= 1
     # a section row flush with the labels at the page foot (一、… wrapped over lines): the
@@ -336,7 +257,7 @@ def _read_block(  # noqa: ANN001
         k < len(lines)
         and len(lines[k].segs) == 1
         and lines[k].top - lines[k - 1].bottom < ROW_GAP * em
-        and _fits(lines[k], spans)
+        and fits_columns(lines[k], spans)
         and not is_footer(lines[k].texts[0])
     ):
         k += 1
@@ -371,7 +292,7 @@ def _read_block(  # noqa: ANN001
         return None
     body_iv = [(s[0]["x0"], s[-1]["x1"]) for ln in body for s in ln.segs]
     head_chars = [c for ln in head_lines for c in ln.chars]
-    blocks = header_blocks(head_chars, _spans(body_iv), em)
+    blocks = header_blocks(head_chars, merge_spans(body_iv), em)
     leaf_iv = [(b.x0, b.x1) for b in blocks if not b.wide]
     tx0 = min([x0] + [b.x0 for b in blocks]) - 1.0
     tx1 = max([x1] + [b.x1 for b in blocks]) + 1.0
@@ -381,7 +302,7 @@ def _read_block(  # noqa: ANN001
         for s, k in zip(ln.segs, ln.kinds, strict=True)
         if k not in _NUMERIC
     ]
-    xs, spans = _columns(body_iv, leaf_iv, tx0, tx1, words)
+    xs, spans = column_bounds(body_iv, leaf_iv, tx0, tx1, words)
     if len(xs) - 1 < (2 if single else 3):
         return None
     cover = 1.0
