@@ -1,8 +1,8 @@
 """Department budget disclosures made at test time (samples/randreport, genre ``budget``;
 seeds outside benchmarks/bench_budgets.py's 0–39): the genre's tables read exactly in each
 producer, the identities of the rule file checked, no error on the clean one, and every planted
-error (a cross-table total, a 收支总表 total, a 类 ≠ Σ 款, a 三公 part, 基本支出 ≠ 人员 + 公用)
-found at its cell on the dirty twin."""
+error (a cross-table total, a 收支总表 total, a 类 ≠ Σ 款, a 三公 part, 基本支出 ≠ 人员 + 公用,
+a year-on-year rate against 与2023年度的X万元相比) found at its cell on the dirty twin."""
 
 from __future__ import annotations
 

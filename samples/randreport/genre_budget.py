@@ -16,7 +16,7 @@ from . import vocab
 from .content import choose_variant
 from .model import HCell, Num, Report, Table
 from .numfmt import Fmt, fmt
-from .plant import _breaks_something, _bump, _revert, unique
+from .plant import _apply, _breaks_something, _bump, _revert, unique
 from .tables_money import amount, amount_range, rel
 
 SIDE = ["项目", "金额"]
@@ -276,6 +276,12 @@ def build_disclosure(seed: int, producer: str | None = None, rules: str | None =
     for t in tables:
         rels += t.relations  # type: ignore[attr-defined]
     f2 = Fmt(dec=2, sep=v["sep"])
+    # the year before: a change of 3–30 %, up or down; the rate printed to two decimals
+    change = rng.randint(3, 30) * rng.choice([1, -1])
+    prior = (total * 100 / (100 + change)).quantize(Decimal("0.01"))
+    up = total >= prior
+    rate = ((total - prior) / prior * 100) if up else ((prior - total) / prior * 100)
+    pf = Fmt(dec=2, pct=True)
     paras = [
         [
             f"根据预算公开的有关规定，现将{dept}{year}年部门预算公开如下。{dept}主要职责是"
@@ -284,11 +290,24 @@ def build_disclosure(seed: int, producer: str | None = None, rules: str | None =
         [
             f"{dept}{year}年收支预算总计",
             Num(fmt(total, f2), total),
-            f"{unit}，其中财政拨款",
+            f"{unit}，与{year - 1}年度的",
+            Num(fmt(prior, f2), prior),
+            f"{unit}相比{'增长' if up else '下降'}",
+            Num(fmt(rate, pf), rate),
+            "。其中财政拨款",
             Num(fmt(fiscal, f2), fiscal),
             f"{unit}，详见公开表。",
         ],
     ]
+    rels.append(
+        {
+            "kind": "prose",
+            "table": None,
+            "reported": {"para": 1, "num": 2},
+            "operands": [{"para": 1, "num": 0}, {"para": 1, "num": 1}],
+            "op": "growth" if up else "decline",
+        }
+    )
     head = [dept, f"{dept}{year}年部门预算公开", "一、部门预算说明"]
     annex = [
         f"{k + 1}.{t.title.replace(dept, '').replace(f'{year}年', '')}"
@@ -399,6 +418,9 @@ def plant_budget(rng: random.Random, rep: Report) -> tuple[Report, list[dict]]:
             r, c = r_["reported"]
             if kind and t.rows[r][c] not in ("", "-"):
                 cands.append((kind, ti, r, c))
+    for pi, segs in enumerate(rep.paras):
+        nums = [x for x in segs if isinstance(x, Num)]
+        cands += [("prose_yoy", -1, pi, k) for k, x in enumerate(nums) if x.text.endswith("%")]
     cands = sorted(set(cands))
     rng.shuffle(cands)
     want = rng.randint(1, 3)
@@ -406,6 +428,15 @@ def plant_budget(rng: random.Random, rep: Report) -> tuple[Report, list[dict]]:
     used: set[str] = set()
     for kind, ti, r, c in cands:
         if len(plants) >= want or kind in used:
+            continue
+        if ti == -1:  # a rate in the prose
+            got = _apply(rng, dirty, "prose_share", ti, r, c)
+            if got and _breaks_something(dirty, got):
+                got["kind"] = kind
+                plants.append(got)
+                used.add(kind)
+            elif got:
+                _revert(dirty, got)
             continue
         t = dirty.tables[ti]
         orig = t.rows[r][c]
