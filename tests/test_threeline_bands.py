@@ -34,6 +34,13 @@ def _tables(pdf: Path) -> list[tuple[list[list[str]], list[list[str]]]]:
     ]
 
 
+def _want(truth: dict) -> list[tuple[list[list[str]], list[list[str]]]]:
+    return [
+        ([[norm(x) for x in p] for p in t["columns"]], [[norm(x) for x in r] for r in t["rows"]])
+        for t in truth["tables"]
+    ]
+
+
 # 0: 项目名称 and 使用率 merged through a two-level header, the table over two pages with its
 # header repeated; 16: a region merged down to the last row (a shortened bottom rule);
 # 76: a score table whose 一级 labels stand on rows' baselines (merged over odd row counts)
@@ -43,10 +50,7 @@ def test_docx_three_line_tables_exact(tmp_path: Path, seed: int) -> None:
     pdf = tmp_path / f"{doc_name(seed)}.pdf"
     truth = json.loads(pdf.with_suffix(".truth.json").read_text())
     assert truth["variant"]["rules"] == "three-line"
-    want = [
-        ([[norm(x) for x in p] for p in t["columns"]], [[norm(x) for x in r] for r in t["rows"]])
-        for t in truth["tables"]
-    ]
+    want = _want(truth)
     got = _tables(pdf)
     assert len(got) == len(want)
     for (gc, gr), (wc, wr) in zip(got, want, strict=True):
@@ -170,8 +174,5 @@ def test_three_line_reports_exact(tmp_path: Path, seed: int, producer: str) -> N
     pdf = tmp_path / f"{doc_name(seed)}.pdf"
     truth = json.loads(pdf.with_suffix(".truth.json").read_text())
     assert truth["variant"]["rules"] == "three-line"
-    want = [
-        ([[norm(x) for x in p] for p in t["columns"]], [[norm(x) for x in r] for r in t["rows"]])
-        for t in truth["tables"]
-    ]
+    want = _want(truth)
     assert _tables(pdf) == want

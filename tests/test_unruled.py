@@ -70,13 +70,22 @@ _FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 
 
 def _pdf(path: Path, draw) -> Path:  # noqa: ANN001
+    """One page drawn by ``draw``."""
+    return _pages(path, [draw], numbered=False)
+
+
+def _pages(path: Path, draws, numbered: bool = True) -> Path:  # noqa: ANN001
+    """A page per ``draws`` entry, each with its page number at the foot when ``numbered``."""
     if not Path(_FONT).exists():
         pytest.skip("WenQuanYi Micro Hei is not installed")
     if "WQY" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("WQY", _FONT))
     c = canvas.Canvas(str(path), pagesize=A4)
-    draw(c)
-    c.showPage()
+    for k, draw in enumerate(draws, start=1):
+        draw(c)
+        if numbered:
+            _text(c, A4[0] / 2, A4[1] - 40, f"- {k} -", 9, "c")
+        c.showPage()
     c.save()
     return path
 
@@ -180,20 +189,6 @@ def test_aligned_columns_without_rules_are_a_table(tmp_path: Path) -> None:
     assert t.columns == [["项目"], ["预算数"], ["支出数"], ["执行率"]]
     assert [[c.text for c in r] for r in t.rows] == [list(r) for r in rows]
     assert any("未发现挤占挪用" in ln.text for ln in doc.pages[0].lines)
-
-
-def _pages(path: Path, draws) -> Path:  # noqa: ANN001
-    if not Path(_FONT).exists():
-        pytest.skip("WenQuanYi Micro Hei is not installed")
-    if "WQY" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("WQY", _FONT))
-    c = canvas.Canvas(str(path), pagesize=A4)
-    for k, draw in enumerate(draws, start=1):
-        draw(c)
-        _text(c, A4[0] / 2, A4[1] - 40, f"- {k} -", 9, "c")
-        c.showPage()
-    c.save()
-    return path
 
 
 def _amounts(k: int) -> tuple[str, str, str]:
