@@ -322,3 +322,33 @@ def test_items_with_amounts_and_no_header_stay_prose(tmp_path: Path) -> None:
 
     doc = tally.extract(_pdf(tmp_path / "list.pdf", draw)).document
     assert doc.tables == []
+
+
+def test_one_row_under_a_flat_header_is_a_table(tmp_path: Path) -> None:
+    """支出预算总表 printed with no rules: five labels (one wrapped over lines) and one row of
+    amounts, each under its own label. One row proves its columns through the header."""
+    heads = [
+        ("合计", 110),
+        ("基本支出", 190),
+        ("项目支出", 270),
+        ("单位预留机动经费", 350),
+        ("结转下年资金", 430),
+    ]
+    row = ["11,557.39", "4,880.83", "6,676.56", "-", "-"]
+
+    def draw(c) -> None:  # noqa: ANN001
+        _text(c, A4[0] / 2, 60, "支出预算总表", 15, "c")
+        _text(c, 490, 90, "单位：万元", 10, "r")
+        for h, x in heads:  # a long label wraps over two lines in its narrow column
+            parts = [h] if len(h) <= 4 else [h[:4], h[4:]]
+            for k, part in enumerate(parts):
+                _text(c, x, 115 + 12 * k - 6 * (len(parts) - 1), part, 10, "c")
+        for v, (_, x) in zip(row, heads, strict=True):
+            _text(c, x + 20, 140, v, 10, "r")
+        _text(c, 60, 190, "　　以上为本部门支出预算总表。", 11)
+
+    doc = tally.extract(_pdf(tmp_path / "row.pdf", draw)).document
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.columns == [[h] for h, _ in heads]
+    assert [[c.text for c in r] for r in t.rows] == [row]

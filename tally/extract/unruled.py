@@ -180,6 +180,28 @@ def _header(lines: list[_Line], first: int, em: float, x0: float, x1: float) -> 
     return out[::-1]
 
 
+def _under_labels(numeric: list[_Line], head_lines: list[_Line]) -> bool:
+    """A table of one or two rows under a flat header (支出预算总表): every number stands under
+    a header label of its own, three or more of them, no label over two numbers."""
+    if not head_lines or not numeric:
+        return False
+    labels = [(s[0]["x0"], s[-1]["x1"]) for ln in head_lines for s in ln.segs]
+    spots = [(s[0]["x0"], s[-1]["x1"]) for ln in numeric for s in ln.nums()]
+    if any(sum(1 for a, b in spots if a <= hi and b >= lo) > 1 for lo, hi in labels):
+        return False  # a group label over several numbers: a nested header, not proven here
+    for ln in numeric:
+        nums = ln.nums()
+        if len(nums) < 3 or len(nums) != len(ln.segs):
+            return False
+        for s in nums:
+            a, b = s[0]["x0"], s[-1]["x1"]
+            if not any(
+                lo - 2 <= (a + b) / 2 <= hi + 2 or (a <= hi and b >= lo) for lo, hi in labels
+            ):
+                return False
+    return True
+
+
 def _is_foot(ln: _Line, page_h: float) -> bool:
     """A page number or a running foot."""
     return is_footer("".join(ln.texts)) or ln.top > (1 - MARGIN) * page_h
@@ -277,6 +299,9 @@ def _read_block(  # noqa: ANN001
         return None  # no header over the labels and the amounts
     if not head_lines and not _heads_page(lines, i, page_h):
         return None
+    labelled = weak and _under_labels(numeric, head_lines)
+    if labelled:
+        weak = False  # each number under its own label: the header proves the columns
     if weak and not _heads_page(lines, i - len(head_lines), page_h):
         return None
     # two aligned columns prove little, unless under a header or heading the page: there the
@@ -285,6 +310,7 @@ def _read_block(  # noqa: ANN001
     if (
         not single
         and not weak
+        and not labelled
         and len(cols) < 3
         and not heads
         and (not head_lines or len(numeric) < 4)
