@@ -207,33 +207,41 @@ def check_identities(doc: Document, identities: list[Identity]) -> tuple[list[Fi
             continue
         if verdict == "error":
             c["failed"] += 1
-        out.append(_finding(ident, total, amounts, computed, verdict))
+        out.append(_finding(ident, total, terms, amounts, computed, verdict))
     return out, counts
 
 
-def _finding(ident: Identity, total: Amount, parts: list[Amount], computed: iv.Iv, verdict: str):  # noqa: ANN202
+def _finding(
+    ident: Identity, total: Amount, terms: list, amounts: list[Amount], computed, verdict: str
+):  # noqa: ANN001, ANN202
+    """The message names each table once: the total's, then a part's only where it differs."""
     scale = _scale(total.table) or 1.0
     d = total.cell.quantity.decimals
     exp = computed.scale(1 / scale)
+    # within one unit of the last printed digit the middle is the figure a reviewer wants
     expected = (
         f"{exp.mid:,.{d}f}"
-        if exp.half < 10 ** (-d)
+        if exp.half <= 10 ** (-d) * (1 + 1e-6)
         else f"{exp.lo:,.{d + 1}f}～{exp.hi:,.{d + 1}f}"
     )
     unit = total.table.unit or ""
-    where_zh = "、".join(f"「{_short(p.table)}」{p.label} {p.cell.text or '空'}" for p in parts)
-    where_en = ", ".join(f"'{p.label}' {p.cell.text or 'blank'}" for p in parts)
+    zh, en = [], []
+    for k, (t, p) in enumerate(zip(terms, amounts, strict=True)):
+        op = ("" if k == 0 else " + ") if t.sign > 0 else " − "
+        where = "" if p.table is total.table else f"「{_short(p.table)}」"
+        zh.append(f"{op}{where}{p.label} {p.cell.text or '空'}")
+        en.append(f"{op.replace('−', '-')}'{p.label}' {p.cell.text or 'blank'}")
     return Finding(
         rule="identity",
         severity=verdict,  # type: ignore[arg-type]
         message_zh=f"{ident.zh}：「{_short(total.table)}」{total.label}印为 {total.cell.text}"
-        f"{unit}，由 {where_zh} 算得 {expected}{unit}",
-        message_en=f"{ident.en}: '{total.label}' is printed {total.cell.text}, the parts "
-        f"({where_en}) give {expected}",
+        f"{unit}，而 {''.join(zh)} 得 {expected}{unit}",
+        message_en=f"{ident.en}: '{total.label}' is printed {total.cell.text}, while "
+        f"{''.join(en)} gives {expected}",
         reported=total.cell.quantity.value,
         expected=round(exp.mid, 10),
         cells=[FindingCell.of(total.cell, "reported")]
-        + [FindingCell.of(p.cell, "operand") for p in parts],
+        + [FindingCell.of(p.cell, "operand") for p in amounts],
         table=total.table.id,
         row=total.label,
         column=None,
