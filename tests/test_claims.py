@@ -339,3 +339,23 @@ def test_change_against_a_printed_prior_amount() -> None:
     # no whole named before it: which amount changed is unknown, nothing is said
     vague = "支出51,556.58万元，与上年的40,711.47万元相比增长26.58%。"
     assert [c for c in collect_claims(_doc(vague), vocab()) if c.rule == "prose_yoy"] == []
+
+
+def test_rate_against_both_years_printed() -> None:
+    """上年执行数A，本年预算数B，比上年增长X%: both amounts printed in the sentence, so the rate
+    is recomputed and a mismatch is an error; so is a word saying up where the amounts went
+    down; two amounts that are not two years (基本 / 项目) say nothing about a change."""
+
+    def got(text: str) -> list[tuple[str, str]]:
+        return [
+            (c.claim.text, c.severity)
+            for c in collect_claims(_doc(text), vocab())
+            if c.rule == "prose_yoy"
+        ]
+
+    ok = "上年执行数4,335.30万元，本年预算数4,768.83万元，比上年增长10.00%。"
+    assert got(ok) == [("10.00%", "ok")]
+    assert got(ok.replace("10.00%", "11.00%")) == [("11.00%", "error")]
+    assert got("2023年支出1,200.00万元，2024年预算1,080.00万元，下降10.00%。") == [("10.00%", "ok")]
+    assert got(ok.replace("4,768.83", "4,000.00").replace("10.00%", "7.73%")) == [("7.73%", "error")]
+    assert got("其中基本支出1,000.00万元，项目支出500.00万元，增长5%。") == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from . import interval as iv
 from .claims import Para, Tok, _Ctx, _label, _tok_operand
 from .interval import ratio
 
@@ -79,6 +80,70 @@ _CHANGE_AFTER = re.compile(r"^\s*(?:相比|相较|比较|对比)?\s*[，,]?\s*(\
 def yoy(ctx: _Ctx, pi: int, p: Para) -> None:
     _change_and_rate(ctx, pi, p)
     _against_prior(ctx, pi, p)
+    _both_years(ctx, pi, p)
+
+
+_YEAR = re.compile(r"(\d{4})\s*年")
+_THIS_YEAR = ("本年", "今年", "当年", "本年度")
+
+
+def _year_of(label: str, prior_words: list[str]) -> tuple[str, int | None] | None:
+    """Which year an amount's label names: ('prior', y) / ('current', y), or None."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(label)]
+    y = years[-1] if years else None
+    if any(w in label for w in prior_words):
+        return "prior", y
+    if any(w in label for w in _THIS_YEAR):
+        return "current", y
+    return ("year", y) if y is not None else None
+
+
+def _both_years(ctx: _Ctx, pi: int, p: Para) -> None:
+    """上年执行数A万元，本年预算数B万元，比上年增长X% (or 2023年A万元，2024年B万元，下降X%):
+    both amounts printed in the rate's sentence, so a mismatch is an error."""
+    up, down, prior_w = ctx.w["claim_up"], ctx.w["claim_down"], ctx.w["claim_prior"]
+    toks = p.toks
+    for k, rate in enumerate(toks):
+        if not rate.pct or (pi, rate.start) in ctx.used or rate.q.comparator or k < 2:
+            continue
+        lab = re.sub(r"(?:了|为|达到|达)$", "", _label(p.text, rate.start))
+        word = next((w for w in up + down if lab.endswith(w)), None)
+        if word is None or len(lab) > len(word) + 6:  # 比上年增长 / 较2023年度下降
+            continue
+        s0, _ = p.sentence(rate.start)
+        money = [t for t in toks[:k] if t.money and t.start >= s0]
+        if len(money) != 2 or any(t.pct for t in toks[:k] if t.start >= money[0].start):
+            continue
+        a, b = money
+        ya = _year_of(_label(p.text, a.start), prior_w)
+        yb = _year_of(_label(p.text, b.start), prior_w)
+        if ya is None or yb is None:
+            continue
+        ordered = ya[0] == "prior" and yb[0] in ("current", "year")
+        ordered = ordered or (ya[0] == "year" == yb[0] and ya[1] is not None and yb[1] == ya[1] + 1)
+        if not ordered or a.iv is None or b.iv is None:
+            continue
+        direction = "up" if word in up else "down"
+        change = (b.iv - a.iv) if direction == "up" else (a.iv - b.iv)
+        comp = ratio(change, a.iv)
+        if comp is None and change.hi < 0:  # the word says up, the amounts went down (or back)
+            back = ratio(iv.ZERO - change, a.iv)
+            comp = None if back is None else iv.Iv(-back.hi, -back.lo)
+        if comp is None:
+            continue
+        ctx.used.add((pi, rate.start))
+        ctx.add(
+            "prose_yoy",
+            p,
+            rate,
+            comp,
+            [_tok_operand(b), _tok_operand(a)],
+            f"{word}{rate.text} = （{b.text} − {a.text}）÷ {a.text}"
+            if direction == "up"
+            else f"{word}{rate.text} = （{a.text} − {b.text}）÷ {a.text}",
+            f"{'growth' if direction == 'up' else 'decline'} {rate.text} from {a.text} to {b.text}",
+            lenient=True,
+        )
 
 
 def _current(ctx: _Ctx, p: Para, before: int) -> Tok | None:
