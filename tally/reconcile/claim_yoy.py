@@ -131,19 +131,7 @@ def _both_years(ctx: _Ctx, pi: int, p: Para) -> None:
             comp = None if back is None else iv.Iv(-back.hi, -back.lo)
         if comp is None:
             continue
-        ctx.used.add((pi, rate.start))
-        ctx.add(
-            "prose_yoy",
-            p,
-            rate,
-            comp,
-            [_tok_operand(b), _tok_operand(a)],
-            f"{word}{rate.text} = （{b.text} − {a.text}）÷ {a.text}"
-            if direction == "up"
-            else f"{word}{rate.text} = （{a.text} − {b.text}）÷ {a.text}",
-            f"{'growth' if direction == 'up' else 'decline'} {rate.text} from {a.text} to {b.text}",
-            lenient=True,
-        )
+        _add_rate(ctx, pi, p, rate, comp, b, a, word, direction)
 
 
 def _current(ctx: _Ctx, p: Para, before: int) -> Tok | None:
@@ -184,17 +172,31 @@ def _against_prior(ctx: _Ctx, pi: int, p: Para) -> None:
         comp = ratio(change, prior.iv)  # type: ignore[arg-type]
         if comp is None:
             continue
-        ctx.used.add((pi, rate.start))
-        ctx.add(
-            "prose_yoy",
-            p,
-            rate,
-            comp,
-            [_tok_operand(cur), _tok_operand(prior)],
-            f"{word}{rate.text} = （{cur.text} − {prior.text}）÷ {prior.text}"
-            if direction == "up"
-            else f"{word}{rate.text} = （{prior.text} − {cur.text}）÷ {prior.text}",
-            f"{'growth' if direction == 'up' else 'decline'} {rate.text} from {prior.text} "
-            f"to {cur.text}",
-            lenient=True,
-        )
+        _add_rate(ctx, pi, p, rate, comp, cur, prior, word, direction)
+
+
+def _add_rate(
+    ctx: _Ctx,
+    pi: int,
+    p: Para,
+    rate: Tok,
+    comp: iv.Iv,
+    cur: Tok,
+    prior: Tok,
+    word: str,
+    direction: str,
+) -> None:
+    """A rate of change from ``prior`` to ``cur``, both printed: a mismatch is an error."""
+    ctx.used.add((pi, rate.start))
+    a, b = (cur, prior) if direction == "up" else (prior, cur)
+    ctx.add(
+        "prose_yoy",
+        p,
+        rate,
+        comp,
+        [_tok_operand(cur), _tok_operand(prior)],
+        f"{word}{rate.text} = （{a.text} − {b.text}）÷ {prior.text}",
+        f"{'growth' if direction == 'up' else 'decline'} {rate.text} from {prior.text} "
+        f"to {cur.text}",
+        lenient=True,
+    )
