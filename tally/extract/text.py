@@ -121,3 +121,15 @@ def segments(line: list[Char]) -> list[list[Char]]:
         else:
             segs[-1].append(c)
     return segs
+
+
+def merge_spans(intervals: list[tuple[float, float]], tol: float = 1.0) -> list[list[float]]:
+    """x-extents of cell texts joined where they overlap or come within ``tol`` points: the
+    columns their gutters leave (a negative ``tol`` joins only what truly overlaps)."""
+    spans: list[list[float]] = []
+    for a, b in sorted(intervals):
+        if spans and a <= spans[-1][1] + tol:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    return spans

@@ -14,7 +14,7 @@ from .edges import Segment
 from .grid import Piece, Region
 from .rowspan import place_labels, spread_printed, take_labels
 from .spantile import read_body
-from .text import Char, cell_text, group_lines, segments
+from .text import Char, cell_text, group_lines, merge_spans, segments
 
 __all__ = [
     "JOINT_GAP",
@@ -39,7 +39,7 @@ def _columns_from_text(
     A header text that touches no body text (a short label centred over short right-aligned
     amounts) joins the body column clearly nearer to it than any other (within ``near`` at the
     table's edge) instead of making a column alone."""
-    spans = _merge_spans(sorted(intervals))
+    spans = merge_spans(sorted(intervals))
 
     def touches(iv: tuple[float, float], s: list[float]) -> bool:
         return iv[0] <= s[1] + 1.0 and iv[1] >= s[0] - 1.0
@@ -59,22 +59,12 @@ def _columns_from_text(
         extra.append((a, b))
     # a header joins the body columns it truly overlaps: one that only comes within the merge
     # tolerance of a neighbour (a wrapped header filling its narrow column) does not bridge them
-    spans = _merge_spans(sorted([tuple(s) for s in spans] + extra), tol=-0.5)
+    spans = merge_spans(sorted([tuple(s) for s in spans] + extra), tol=-0.5)
     xs = [x0]
     for left, right in zip(spans, spans[1:], strict=False):
         xs.append((left[1] + right[0]) / 2)
     xs.append(x1)
     return xs
-
-
-def _merge_spans(intervals: list[tuple[float, float]], tol: float = 1.0) -> list[list[float]]:
-    spans: list[list[float]] = []
-    for a, b in intervals:
-        if spans and a <= spans[-1][1] + tol:
-            spans[-1][1] = max(spans[-1][1], b)
-        else:
-            spans.append([a, b])
-    return spans
 
 
 def _row_groups(lines: list[list[Char]]) -> list[list[list[Char]]]:

@@ -25,19 +25,19 @@ from .caption import ANNEX, CONTINUED, find_unit
 from .grid import Piece
 from .numbers import parse_quantity
 from .openband import MARGIN, is_footer
-from .text import Char, group_lines, line_text
+from .text import Char, group_lines, line_text, merge_spans
 from .threeline import Band, build_threeline, segments
 from .unruled_cols import (
     MIN_NUM_LINES,
+    ROW_GAP,
     aligned_columns,
     column_bounds,
     fits_columns,
-    merge_spans,
 )
 from .unruled_head import add_header, header_blocks
+from .unruled_single import single_runs
 
 MAX_BETWEEN = 6  # lines without numbers (section rows, wrapped labels) between two numeric lines
-ROW_GAP = 2.0  # ems: a larger vertical gap between two lines ends the table
 WRAP_GAP = 0.35  # ems: lines this close belong to one row (a wrapped label beside its numbers)
 HEAD_GAP = 2.5  # ems: a larger gap ends the header upwards
 MAX_HEAD_LINES = 16  # a header of labels wrapped over lines at staggered heights
@@ -120,8 +120,6 @@ def find_unruled(
         if found is not None:
             piece, rest = found
             pieces.append(piece)
-    from .unruled_single import single_runs
-
     for body in single_runs(lines, em, [p.bbox for p in pieces]):
         found = _read_block(page_no, lines, body, em, rest, page_h, single=True)
         if found is not None:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .text import merge_spans
+
 if TYPE_CHECKING:
     from .text import Char
     from .unruled import _Line
 
 ALIGN_TOL = 1.5  # points: numbers of one column share an edge or a centre within this
+ROW_GAP = 2.0  # ems: a larger vertical gap between two lines ends a table
 MIN_NUM_LINES = 3  # lines holding >= 2 numbers a table needs at least
 
 
@@ -47,16 +50,6 @@ def aligned_columns(body: list[_Line]) -> tuple[list[tuple[float, float]], float
             merged.append([a, b])
     share = len(on) / len(members) if members else 0.0
     return [(a, b) for a, b in merged], share
-
-
-def merge_spans(intervals: list[tuple[float, float]]) -> list[list[float]]:
-    spans: list[list[float]] = []
-    for a, b in sorted(intervals):
-        if spans and a <= spans[-1][1] + 1.0:
-            spans[-1][1] = max(spans[-1][1], b)
-        else:
-            spans.append([a, b])
-    return spans
 
 
 def fits_columns(ln: _Line, spans: list[list[float]]) -> bool:

@@ -2,16 +2,14 @@
 金额 printed with no rules): labels on the left, each with one amount flush right.
 
 One number a line proves little alone (a list of items with their amounts is prose), so a run
-is taken only where the amounts share their right edge on at least ``MIN_LINES`` lines, every
+is taken only where the amounts share their right edge on at least ``MIN_NUM_LINES`` lines, every
 line is a label with its amount (or a label alone: a row left blank), and a header of two or
 more labels stands right above with one over the amounts (``unruled._read_block`` checks the
 header, then reads the run as it reads any unruled table)."""
 
 from __future__ import annotations
 
-ALIGN_TOL = 1.5  # points: amounts of one column end within this of each other
-MIN_LINES = 3  # lines with an amount a table needs
-ROW_GAP = 2.0  # ems: a larger vertical gap ends the run
+from .unruled_cols import ALIGN_TOL, MIN_NUM_LINES, ROW_GAP
 
 
 def single_runs(lines, em: float, taken) -> list[tuple[int, int]]:  # noqa: ANN001
@@ -46,7 +44,7 @@ def single_runs(lines, em: float, taken) -> list[tuple[int, int]]:  # noqa: ANN0
             elif any(abs(n[-1]["x1"] - edge) <= 3 * em for n in lines[j].nums()):
                 break  # a number near the amounts but off their edge: not this table's shape
             j += 1
-        if hits >= MIN_LINES:
+        if hits >= MIN_NUM_LINES:
             runs.append((i, last + 1))
         i = last + 1
     return runs

@@ -216,14 +216,9 @@ def _finding(
 ):  # noqa: ANN001, ANN202
     """The message names each table once: the total's, then a part's only where it differs."""
     scale = _scale(total.table) or 1.0
-    d = total.cell.quantity.decimals
     exp = computed.scale(1 / scale)
     # within one unit of the last printed digit the middle is the figure a reviewer wants
-    expected = (
-        f"{exp.mid:,.{d}f}"
-        if exp.half <= 10 ** (-d) * (1 + 1e-6)
-        else f"{exp.lo:,.{d + 1}f}～{exp.hi:,.{d + 1}f}"
-    )
+    expected = iv.show(exp, total.cell.quantity.decimals, within=1 + 1e-6)
     unit = total.table.unit or ""
     zh, en = [], []
     for k, (t, p) in enumerate(zip(terms, amounts, strict=True)):

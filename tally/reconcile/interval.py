@@ -55,6 +55,16 @@ def of(q: Quantity) -> Iv | None:
     return None
 
 
+def show(x: Iv, decimals: int, within: float = 1.0) -> str:
+    """A computed value as a reviewer reads it: one figure at the printed precision when the
+    interval is narrower than ``within`` units of the last printed digit, else its range one
+    digit finer."""
+    d = decimals
+    if abs(x.half) < within * 10 ** (-d):
+        return f"{x.mid:,.{d}f}"
+    return f"{x.lo:,.{d + 1}f}～{x.hi:,.{d + 1}f}"
+
+
 def total(parts: list[Iv]) -> Iv:
     lo = math.fsum(p.lo for p in parts)
     hi = math.fsum(p.hi for p in parts)

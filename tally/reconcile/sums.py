@@ -108,10 +108,7 @@ def evaluate(view: View, relations: list[Relation], zh: str, en: str) -> list[Fi
 
 
 def _fmt(x: iv.Iv, like: Cell) -> str:
-    d = like.quantity.decimals
-    return (
-        f"{x.mid:,.{d}f}" if abs(x.half) < 10 ** (-d) else f"{x.lo:,.{d + 1}f}～{x.hi:,.{d + 1}f}"
-    )
+    return iv.show(x, like.quantity.decimals)
 
 
 def _unique(cells: list[Cell]) -> list[Cell]:
