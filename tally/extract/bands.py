@@ -136,8 +136,37 @@ def _band(
         and h.a >= top.a - 2
         and h.b <= top.b + 2
     ]
-    cmid += rules[1:k]  # group rules meeting end to end across the whole table
+    # group rules meeting end to end across the whole table, one per label above them
+    for j in range(1, k):
+        cmid += _split_groups(rules[j], rules[j - 1].pos, chars or [])
     return [Band(top.pos, head, bottom.pos, top.a, top.b, cmid, len(rules))]
+
+
+def _split_groups(rule: Segment, above: float, chars: list[Char]) -> list[Segment]:
+    """A full-width rule under several group labels (预算数 | 决算数) drawn end to end: cut it
+    into one rule per label. Each label is centred over its group, so the groups' ends follow
+    from left to right: a group ends as far past its label's centre as it began before it."""
+    inside = [
+        c
+        for c in chars
+        if c["text"].strip()
+        and above < (c["top"] + c["bottom"]) / 2 < rule.pos
+        and rule.a - 2 <= (c["x0"] + c["x1"]) / 2 <= rule.b + 2
+    ]
+    labels = sorted(
+        ((s[0]["x0"] + s[-1]["x1"]) / 2 for ln in group_lines(inside) for s in segments(ln)),
+    )
+    if len(labels) < 2:
+        return [rule]
+    out: list[Segment] = []
+    a = rule.a
+    for k, mid in enumerate(labels):
+        b = rule.b if k == len(labels) - 1 else 2 * mid - a
+        if not a < b <= rule.b + 1 or (k + 1 < len(labels) and b >= labels[k + 1]):
+            return [rule]  # the labels do not stand centred in turn: leave the rule whole
+        out.append(Segment(rule.pos, a + 1.0, min(b, rule.b) - 1.0, rule.width))
+        a = b
+    return out
 
 
 def _head_rule(rules: list[Segment], chars: list[Char]) -> int:
@@ -146,20 +175,31 @@ def _head_rule(rules: list[Segment], chars: list[Char]) -> int:
     rules of a header level, drawn end to end over the table's whole width, and the header
     goes on down to the last such rule."""
     frame = max(rules[0].width, rules[-1].width)
+
+    def lines_in(lo: float, hi: float) -> list[list[Char]]:
+        return group_lines(
+            [
+                c
+                for c in chars
+                if c["text"].strip()
+                and lo < (c["top"] + c["bottom"]) / 2 < hi
+                and rules[0].a - 2 <= (c["x0"] + c["x1"]) / 2 <= rules[0].b + 2
+            ]
+        )
+
+    def numeric(lines: list[list[Char]]) -> bool:
+        return any(
+            parse_quantity(line_text(s)).kind == "number" for ln in lines for s in segments(ln)
+        )
+
     k = 1
     while k + 2 < len(rules) and rules[k + 1].width * THICK <= frame:
-        lo, hi = rules[k].pos, rules[k + 1].pos
-        inside = [
-            c
-            for c in chars
-            if c["text"].strip()
-            and lo < (c["top"] + c["bottom"]) / 2 < hi
-            and rules[0].a - 2 <= (c["x0"] + c["x1"]) / 2 <= rules[0].b + 2
-        ]
-        lines = group_lines(inside)
-        if not lines or len(lines) > 3:
+        lines = lines_in(rules[k].pos, rules[k + 1].pos)
+        if not lines or numeric(lines):
             break
-        if any(parse_quantity(line_text(s)).kind == "number" for ln in lines for s in segments(ln)):
+        # labels wrapped over several lines (因公出/国（境）/费) are a header level only when
+        # numbers follow under the next rule; a section of text rows is not
+        if len(lines) > 3 and not numeric(lines_in(rules[k + 1].pos, rules[k + 2].pos)):
             break
         k += 1
     return k

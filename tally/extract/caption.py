@@ -56,12 +56,18 @@ def caption_above(
     annex = None
     continued = False
     texts: list[str] = []
+    title_ln: TextLine | None = None
+    tail: TextLine | None = None
     for ln in above:
         raw = ln.text.strip()
         text = unicodedata.normalize("NFKC", raw).strip()
         if not text:
             continue
         texts.append(raw)
+        if title_ln is not None and _wraps_into(ln, title_ln, text):
+            title, title_ln = _squash(raw) + title, ln
+            continue
+        title_ln = None
         if unit is None and (u := find_unit(text)):
             unit = u
             continue
@@ -78,7 +84,10 @@ def caption_above(
         width = ln.bbox[2] - ln.bbox[0]
         if text[0] in "(（" and text[-1] in ")）":
             continue
-        if text.endswith(("。", "；", ";", "，", ",")) or len(_squash(text)) < 3:
+        if text.endswith(("。", "；", ";", "，", ",")):
+            continue
+        if len(_squash(text)) < 3:
+            tail = ln  # too short for a title: the last line of one wrapped (…预算 / 表)?
             continue
         # prose runs the full measure; a title is centred or names a table
         centre = (ln.bbox[0] + ln.bbox[2]) / 2
@@ -87,7 +96,9 @@ def caption_above(
             or abs(centre - page_width / 2) < 0.12 * page_width
         )
         if centred or text.endswith(("表", "情况", "明细", "清单")):
-            title = _squash(raw)
+            title, title_ln = _squash(raw), ln
+            if tail is not None and _wraps_into(ln, tail, text):
+                title += _squash(tail.text)
         elif width > 0.6 * (x1 - x0):
             break  # a line of prose: nothing further up belongs to this table
     if annex and title:
@@ -95,3 +106,18 @@ def caption_above(
     else:
         full = title or annex
     return Caption(full, unit, continued, texts)
+
+
+def _wraps_into(upper: TextLine, lower: TextLine, text: str) -> bool:
+    """``upper`` is the first line of a title wrapped onto ``lower`` (…收入预 / 算总表): set in
+    the same size, right above it (within a line's height), at least as wide (a wrapped line
+    fills the measure), and ending neither a sentence nor a title of its own."""
+    h_up, h_lo = upper.bbox[3] - upper.bbox[1], lower.bbox[3] - lower.bbox[1]
+    return (
+        abs(h_up - h_lo) <= 0.1 * h_lo
+        and 0 <= lower.bbox[1] - upper.bbox[3] <= 1.2 * h_lo
+        and upper.bbox[2] - upper.bbox[0] >= lower.bbox[2] - lower.bbox[0] - 1
+        and not text.endswith(("。", "；", ";", "，", ",", ":", "：", "表", "情况", "明细", "清单"))
+        and not (find_unit(text) or ANNEX.match(text) or CONTINUED.match(_squash(text)))
+        and not (_NOT_TITLE.match(_squash(text)) or _TABLE_CODE.match(_squash(text)))
+    )

@@ -179,23 +179,33 @@ def _header(lines: list[_Line], first: int, em: float, x0: float, x1: float) -> 
 
 
 def _under_labels(numeric: list[_Line], head_lines: list[_Line]) -> bool:
-    """A table of one or two rows under a flat header (支出预算总表): every number stands under
-    a header label of its own, three or more of them, no label over two numbers."""
+    """A table of one or two rows under its header (支出预算总表, the 三公 table): every number
+    stands under a header label of its own, three or more of them; a label over several
+    numbers only above their own labels (a group of a nested header)."""
     if not head_lines or not numeric:
         return False
-    labels = [(s[0]["x0"], s[-1]["x1"]) for ln in head_lines for s in ln.segs]
+    labels = [(s[0]["x0"], s[-1]["x1"], ln.top) for ln in head_lines for s in ln.segs]
     spots = [(s[0]["x0"], s[-1]["x1"]) for ln in numeric for s in ln.nums()]
-    if any(sum(1 for a, b in spots if a <= hi and b >= lo) > 1 for lo, hi in labels):
-        return False  # a group label over several numbers: a nested header, not proven here
+
+    def over(a: float, b: float, lo: float, hi: float) -> bool:
+        return lo - 2 <= (a + b) / 2 <= hi + 2 or (a <= hi and b >= lo)
+
+    under = [[k for k, (a, b) in enumerate(spots) if over(a, b, lo, hi)] for lo, hi, _ in labels]
+    own = {}  # a number's own label: the lowest over it and over no other number
+    for (_, _, top), ks in zip(labels, under, strict=True):
+        if len(ks) == 1:
+            own[ks[0]] = max(own.get(ks[0], top), top)
+    for (_, _, top), ks in zip(labels, under, strict=True):
+        # a group label over several numbers (“三公”经费 over its parts) is a nested header
+        # only when each number under it has a label of its own lower down
+        if len(ks) > 1 and not all(k in own and own[k] > top for k in ks):
+            return False
     for ln in numeric:
         nums = ln.nums()
         if len(nums) < 3 or len(nums) != len(ln.segs):
             return False
         for s in nums:
-            a, b = s[0]["x0"], s[-1]["x1"]
-            if not any(
-                lo - 2 <= (a + b) / 2 <= hi + 2 or (a <= hi and b >= lo) for lo, hi in labels
-            ):
+            if not any(over(s[0]["x0"], s[-1]["x1"], lo, hi) for lo, hi, _ in labels):
                 return False
     return True
 
@@ -300,6 +310,7 @@ def _read_block(  # noqa: ANN001
     labelled = weak and _under_labels(numeric, head_lines)
     if labelled:
         weak = False  # each number under its own label: the header proves the columns
+        share = 1.0
     if weak and not _heads_page(lines, i - len(head_lines), page_h):
         return None
     # two aligned columns prove little, unless under a header or heading the page: there the

@@ -17,6 +17,7 @@ from .threeline import segments
 
 SAME_LINE = 0.2  # of the font size: characters whose tops differ less stand on one line
 WRAP = 0.6  # ems: a label's wrapped lines follow each other closer than this
+TIGHT = 0.45  # ems: closer still, a shorter line under a label is its wrapped end (…及运 / 行费)
 
 
 @dataclass(slots=True)
@@ -68,8 +69,11 @@ def header_blocks(chars: list[Char], spans: list[list[float]], em: float) -> lis
             above = [
                 bl
                 for bl in blocks
-                if bl.key == hits
-                and 0 <= top - bl.bottom < WRAP * em
+                if (
+                    (bl.key == hits and 0 <= top - bl.bottom < WRAP * em)
+                    # a label's last, shorter line under columns the first line covers
+                    or (set(hits) < set(bl.key) and 0 <= top - bl.bottom < TIGHT * em)
+                )
                 and abs((bl.x0 + bl.x1) / 2 - mid) <= 0.5 * max(bl.x1 - bl.x0, b - a)
             ]
             if above:
@@ -89,19 +93,41 @@ def _overlaps(b: Block, lo: float, hi: float) -> bool:
     return min(b.x1, hi) - max(b.x0, lo) > 0.25 * min(b.x1 - b.x0, hi - lo)
 
 
+def _cols_under(b: Block, xs: list[float]) -> list[int]:
+    """The columns a label stands over: of those it overlaps, the run centred nearest on it
+    that holds its centre (a narrow label reaching a little into the next column is not over
+    both: it is centred in its own)."""
+    n = len(xs) - 1
+    mid = (b.x0 + b.x1) / 2
+    home = _col_of(xs, mid)
+    cols = [c for c in range(n) if _overlaps(b, xs[c], xs[c + 1])]
+    if home not in cols:
+        return cols or [home]
+    runs = [
+        (abs((xs[c0] + xs[c1 + 1]) / 2 - mid), c0, c1)
+        for c0 in cols
+        for c1 in cols
+        if c0 <= home <= c1 and all(c in cols for c in range(c0, c1 + 1))
+    ]
+    _, c0, c1 = min(runs)
+    return list(range(c0, c1 + 1))
+
+
 def _find_groups(blocks: list[Block], xs: list[float], em: float) -> None:
     """A block is a group when the labels of a run of columns stand under it and it is centred
-    over that run (the widest such run). Under a group means in the header's lower band: a
-    label vertically centred on the whole header is a tall cell beside the group, not under it."""
+    over that run (the widest such run). Under a group means in the band below it: a label
+    vertically centred on the band below the group's parent (or the whole header) is a tall
+    cell beside the group, not under it."""
     n = len(xs) - 1
     for b in blocks:
-        b.cols = [c for c in range(n) if _overlaps(b, xs[c], xs[c + 1])] or [
-            _col_of(xs, (b.x0 + b.x1) / 2)
-        ]
+        b.cols = _cols_under(b, xs)
     ht = min(b.top for b in blocks)
     hb = max(b.bottom for b in blocks)
     for g in sorted(blocks, key=lambda b: b.top):
-        sub_mid, all_mid = (g.bottom + hb) / 2, (ht + hb) / 2
+        # the band a label under g is centred in, against the band under g's own parent (the
+        # lowest label above g over it): a tall cell beside g is centred on the latter
+        up = [o.bottom for o in blocks if o.bottom <= g.top + 1 and o.x0 < g.x1 and o.x1 > g.x0]
+        sub_mid, all_mid = (g.bottom + hb) / 2, (max(up, default=ht) + hb) / 2
         under = {
             c
             for o in blocks
@@ -117,7 +143,7 @@ def _find_groups(blocks: list[Block], xs: list[float], em: float) -> None:
             for c in o.cols
         }
         mid = (g.x0 + g.x1) / 2
-        best = None
+        cands = []
         for c0 in range(0, g.cols[0] + 1):
             for c1 in range(g.cols[-1], n):
                 run = set(range(c0, c1 + 1))
@@ -125,11 +151,16 @@ def _find_groups(blocks: list[Block], xs: list[float], em: float) -> None:
                     continue
                 off = abs((xs[c0] + xs[c1 + 1]) / 2 - mid)
                 if off <= max(em, 0.1 * (xs[c1 + 1] - xs[c0])):
-                    cand = (-(c1 - c0), off, c0, c1)
-                    best = cand if best is None or cand < best else best
-        if best is not None:
+                    cands.append((off, c0, c1))
+        if cands:
+            # the widest run centred about as well as the best one (a middle sub-run of a group
+            # is centred too); a wider run only roughly centred reaches into a neighbour group
+            least = min(off for off, _, _ in cands)
+            _, _, c0, c1 = max(
+                (c1 - c0, -off, c0, c1) for off, c0, c1 in cands if off <= least + em
+            )
             g.group = True
-            g.cols = list(range(best[2], best[3] + 1))
+            g.cols = list(range(c0, c1 + 1))
 
 
 def add_header(
