@@ -357,5 +357,47 @@ def test_rate_against_both_years_printed() -> None:
     assert got(ok) == [("10.00%", "ok")]
     assert got(ok.replace("10.00%", "11.00%")) == [("11.00%", "error")]
     assert got("2023年支出1,200.00万元，2024年预算1,080.00万元，下降10.00%。") == [("10.00%", "ok")]
-    assert got(ok.replace("4,768.83", "4,000.00").replace("10.00%", "7.73%")) == [("7.73%", "error")]
+    assert got(ok.replace("4,768.83", "4,000.00").replace("10.00%", "7.73%")) == [
+        ("7.73%", "error")
+    ]
     assert got("其中基本支出1,000.00万元，项目支出500.00万元，增长5%。") == []
+
+
+def test_direction_words_against_the_two_amounts() -> None:
+    """决算数大于/小于/等于年初预算数 is judged on the two amounts the text gives before it; a
+    word the amounts contradict on every rounding is an error; 基本持平 and a phrase with only
+    one side's amount are not judged."""
+
+    def got(text: str) -> list[tuple[str, str]]:
+        return [
+            (c.claim.text, c.severity)
+            for c in collect_claims(_doc(text), vocab())
+            if c.rule == "prose_direction"
+        ]
+
+    less = "支出决算2,345.67万元，年初预算2,456.78万元，决算数小于年初预算数，主要原因是厉行节约。"
+    assert got(less) == [("2,345.67万元", "ok")]
+    assert got(less.replace("小于", "大于")) == [("2,345.67万元", "error")]
+    # the amounts in the sentence before the phrase, the plan printed first
+    more = (
+        "年初预算为1,000.00万元，支出决算为1,200.50万元。决算数大于预算数的主要原因是追加了项目。"
+    )
+    assert got(more) == [("1,200.50万元", "ok")]
+    # the plan as the subject: 预算数大于决算数
+    assert got("支出决算900.00万元，年初预算1,000.00万元，预算数大于决算数。") == [
+        ("1,000.00万元", "ok")
+    ]
+    # level: equal within rounding holds, a gap is an error; 基本持平 is not judged
+    same = "支出决算1,000.00万元，年初预算1,000.00万元，决算数与年初预算数持平。"
+    assert got(same) == [("1,000.00万元", "ok")]
+    assert got(same.replace("1,000.00万元，年初", "1,050.00万元，年初")) == [
+        ("1,050.00万元", "error")
+    ]
+    assert got(same.replace("持平", "基本持平")) == []
+    assert got("支出决算1,000.00万元，决算数大于年初预算数。") == []
+    findings, _ = check_claims(_doc(less.replace("小于", "大于")), vocab())
+    (f,) = [f for f in findings if f.rule == "prose_direction"]
+    assert (
+        f.severity == "error" and "正文大小比较" in f.message_zh and "2,456.78万元" in f.message_zh
+    )
+    assert {c.text for c in f.cells} == {"2,345.67万元", "2,456.78万元"}

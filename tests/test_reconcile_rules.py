@@ -8,6 +8,7 @@ from tally.extract.model import Cell, Document, Table
 from tally.extract.numbers import parse_quantity
 from tally.reconcile import check_document
 from tally.reconcile import interval as iv
+from tally.reconcile.structure import Vocab, build_view
 
 
 def _table(columns: list[list[str]], rows: list[list[str]], spans: dict | None = None) -> Table:
@@ -372,3 +373,63 @@ def test_a_group_running_to_the_end_of_a_table_without_total_is_for_review() -> 
     assert "续页" in w.message_zh
     closed = rows + [["合计", "", "", "10", "10"]]
     assert [f.rule for f in _errors(_table(cols, closed))] == ["level_weight"]
+
+
+def test_blocks_side_by_side_are_checked_each_on_its_own() -> None:
+    """人员经费 | 公用经费 printed side by side in one grid: each side's codes, names and
+    amounts are a table of their own (a 302 row is not a part of the 人员经费 total), each
+    side's 合计 on the shared last row adds up its own classes."""
+    side = ["科目编码", "科目名称", "决算数"]
+    cols = [["人员经费", x] for x in side] + [["公用经费", x] for x in side]
+    rows = [
+        ["301", "工资福利支出", "30.00", "302", "商品和服务支出", "12.00"],
+        ["30101", "基本工资", "20.00", "30201", "办公费", "5.00"],
+        ["30102", "津贴补贴", "10.00", "30205", "水费", "3.00"],
+        ["303", "对个人和家庭的补助", "8.00", "30211", "差旅费", "4.00"],
+        ["30302", "退休费", "8.00", "310", "资本性支出", "3.00"],
+        ["", "", "", "31002", "办公设备购置", "3.00"],
+        ["", "人员经费合计", "38.00", "", "公用经费合计", "15.00"],
+    ]
+    assert _errors(_table(cols, rows)) == []
+    bad = [r[:] for r in rows]
+    bad[6][5] = "16.00"  # the right side's total
+    (f,) = _errors(_table(cols, bad))
+    assert f.rule == "column_sum" and f.reported == 16 and f.expected == 15
+    assert {c.text for c in f.cells} == {"16.00", "12.00", "3.00"}
+    # the same header repeated without groups (项目 金额 | 项目 金额) makes sides too
+    flat = _table([["项目"], ["金额"], ["项目"], ["金额"]], [r[1:3] + r[4:6] for r in rows])
+    assert _errors(flat) == []
+
+
+def test_a_grand_total_adds_the_total_above_it() -> None:
+    """收入总计 under 本年收入合计 and 年初结转和结余: the year's total and the carry-over."""
+    cols = [["项目"], ["决算数"]]
+    rows = [
+        ["一、财政拨款收入", "80.00"],
+        ["二、事业收入", "15.00"],
+        ["本年收入合计", "95.00"],
+        ["年初结转和结余", "5.00"],
+        ["收入总计", "100.00"],
+    ]
+    assert _errors(_table(cols, rows)) == []
+    bad = [r[:] for r in rows]
+    bad[4][1] = "101.00"
+    (f,) = _errors(_table(cols, bad))
+    assert f.reported == 101 and f.expected == 100
+
+
+def test_a_year_is_neither_a_code_nor_an_amount() -> None:
+    """2024年 beside 204 (公共安全支出): the year is a date, never a classification code whose
+    children would be summed, never an amount added into a total."""
+    assert parse_quantity("2024年").kind == "date"
+    cols = [["年度"], ["科目编码"], ["科目名称"], ["金额"]]
+    rows = [
+        ["2024年", "204", "公共安全支出", "30.00"],
+        ["2024年", "20405", "法院", "30.00"],
+        ["2024年", "2040501", "行政运行", "30.00"],
+        ["", "", "合计", "30.00"],
+    ]
+    assert _errors(_table(cols, rows)) == []
+    view = build_view(_table(cols, rows), Vocab.load())
+    assert [c.code for c in view.columns] == [False, True, False, False]
+    assert view.columns[0].label and not view.columns[0].value

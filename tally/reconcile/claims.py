@@ -48,6 +48,11 @@ _DEFAULT_WORDS = {
     "claim_up": ["增加", "增长", "增幅", "提高", "上升", "增"],
     "claim_down": ["减少", "下降", "降幅", "降低", "减幅", "减"],
     "claim_prior": ["上年", "去年", "同期", "上一年"],
+    "claim_actual": ["决算", "执行", "实际支出", "实际"],
+    "claim_plan": ["预算", "计划"],
+    "claim_more": ["大于", "高于", "超过", "多于"],
+    "claim_less": ["小于", "低于", "少于"],
+    "claim_same": ["等于", "持平", "相等", "一致"],
 }
 
 _SENT_END = "。！？!?"
@@ -557,10 +562,14 @@ def _table_splits(ctx: _Ctx) -> list[list[str]]:
 
     out: list[list[str]] = []
     for table in ctx.doc.tables:
+        # each header group's children, leaves or groups of their own (预算数: 合计 / 因公出国
+        # （境）费 / 公务用车购置及运行费 / 公务接待费), the top level too
         groups: dict[tuple[str, ...], list[str]] = {}
         for path in table.columns:
-            if len(path) >= 2:
-                groups.setdefault(tuple(path[:-1]), []).append(norm(path[-1]))
+            for k in range(len(path)):
+                kids = groups.setdefault(tuple(path[:k]), [])
+                if norm(path[k]) not in kids:
+                    kids.append(norm(path[k]))
         for leaves in groups.values():
             if any(is_total(x) for x in leaves):
                 names = [x for x in leaves if not is_total(x) and not any(w in x for w in skip)]
@@ -1219,6 +1228,7 @@ def _compare(ctx: _Ctx, p: Para, u: Tok, pr: _Project, group: str) -> None:
 
 def collect_claims(doc: Document, vocab: Vocab) -> list[Claim]:
     """Every claim checked, passing or not (the tests and a reviewer's audit trail)."""
+    from .claim_compare import direction
     from .claim_yoy import yoy
 
     ctx = _Ctx(doc, vocab)
@@ -1230,6 +1240,7 @@ def collect_claims(doc: Document, vocab: Vocab) -> list[Claim]:
         _rates(ctx, pi, p)
         _named_shares(ctx, pi, p)
         yoy(ctx, pi, p)
+        direction(ctx, pi, p)
         _vs_table(ctx, pi, p)
     return ctx.claims
 
@@ -1242,13 +1253,16 @@ _RULE_ZH = {
     "prose_score": "正文得分",
     "prose_yoy": "正文同比",
     "prose_vs_table": "正文与附表",
+    "prose_direction": "正文大小比较",
 }
 
 
 def _finding(c: Claim) -> Finding:
     exp = c.computed.mid if math.isfinite(c.computed.lo) else c.computed.hi
     rep = c.printed.mid
-    if c.rule == "prose_score" and not math.isfinite(c.computed.lo):
+    if c.rule == "prose_direction" or (
+        c.rule == "prose_score" and not math.isfinite(c.computed.lo)
+    ):
         zh = f"{_RULE_ZH[c.rule]}：“{c.fragment}”中{c.what_zh}。"
         en = f"{c.rule}: in “{c.fragment}”, {c.what_en}."
     else:

@@ -116,6 +116,7 @@ class Column:
     code: bool = False  # classification codes (302, 30201)
     pct: bool = False  # its numbers are percentages: rates or shares, never summed
     level_col: int | None = None  # 1 for 一级指标 ...
+    block: int = 0  # first column of its side (收入 | 支出 printed side by side in one grid)
 
     def is_rate(self, vocab: Vocab) -> bool:
         """Rates, and changes of rates (执行率较上年增减（百分点）): never added up."""
@@ -158,12 +159,17 @@ class View:
         if key in self._memo:
             return self._memo[key]
         out: list[Cell] = []
-        for col in self.columns[:c]:
+        for col in self.side(c):
             cell = self.rows[r][col.index]
             if col.label and cell.text and all(cell is not o for o in out):
                 out.append(cell)
         self._memo[key] = out
         return out
+
+    def side(self, c: int) -> list[Column]:
+        """The columns left of ``c`` on its side of a side-by-side table (all, elsewhere)."""
+        start = self.columns[c].block if c < len(self.columns) else 0
+        return self.columns[start:c]
 
     def row_label(self, r: int, c: int | None = None) -> str:
         cells = self.labels_left(r, len(self.columns) if c is None else c)
@@ -208,7 +214,7 @@ class View:
 
     def _level(self, r: int, c: int) -> int | None:
         row = self.rows[r]
-        codes = [col for col in self.columns[:c] if col.code]
+        codes = [col for col in self.side(c) if col.code]
         if len(codes) >= 2 and all(col.path[:-1] == codes[0].path[:-1] for col in codes):
             # a code split over 类 / 款 / 项: the number of parts printed is the level
             filled = 0
@@ -221,7 +227,7 @@ class View:
             t = norm(row[col.index].text)
             if _CODE.match(t):
                 return len(t)
-        level_cols = [col for col in self.columns[:c] if col.level_col]
+        level_cols = [col for col in self.side(c) if col.level_col]
         if level_cols:
             filled = [col.level_col or 0 for col in level_cols if row[col.index].text]
             if filled:  # the deepest level column that holds text
@@ -300,7 +306,34 @@ def build_view(table: Table, vocab: Vocab) -> View:
         pct = (n_pct >= 1 and n_pct >= 0.5 * n_num) or (pct_head and n_num >= 1)
         cols.append(Column(c, list(path), not value, value, code, pct, level_col))
     _split_codes(table, cols)
+    _sides(cols)
     return View(table, vocab, cols)
+
+
+def _sides(cols: list[Column]) -> None:
+    """Blocks printed side by side in one grid (收入 | 支出; 人员经费 | 公用经费): a run of label
+    columns right after a value column, with values after it, starts a new side when the
+    header says so: its top-level group differs from the column before it (收入/金额 | 支出/项目),
+    or its labels repeat the first side's (项目 金额 | 项目 金额). A text column amid the
+    values of one table (实施单位, 备注) does neither."""
+    first = []
+    for col in cols:
+        if not col.label:
+            break
+        first.append(col.leaf)
+    start = 0
+    for j in range(1, len(cols)):
+        col, prev = cols[j], cols[j - 1]
+        if col.label and prev.value and any(o.value for o in cols[j + 1 :]):
+            run = []
+            for o in cols[j:]:
+                if not o.label:
+                    break
+                run.append(o.leaf)
+            regroup = len(col.path) >= 2 and len(prev.path) >= 2 and col.path[0] != prev.path[0]
+            if regroup or (first and run[: len(first)] == first):
+                start = j
+        col.block = start
 
 
 _CODE_PART = re.compile(r"^\d{2,}$")

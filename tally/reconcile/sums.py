@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..extract.model import Cell
 from . import interval as iv
 from .findings import Finding, FindingCell
-from .structure import Column, View, norm
+from .structure import Column, View, norm, strip_marker
 
 MIN_AGREEMENT = 0.6  # share of a relation's instances that must hold for it to be trusted
 MIN_INSTANCES = 4  # below this many instances a relation is trusted on structure alone
@@ -298,7 +298,7 @@ def _blocks(view: View, c: int) -> tuple[dict[int, list[int]], set[int]]:
     it, as a spanning cell or printed once with blanks under it; otherwise it closes the block
     of rows above it."""
     rows = view.rows
-    label_cols = [col.index for col in view.columns[:c] if col.label]
+    label_cols = [col.index for col in view.side(c) if col.label]
     blocks: dict[int, list[int]] = {}
     covered: set[int] = set()
     n = len(rows)
@@ -349,6 +349,18 @@ def _top_level(view: View, rows: list[int], c: int) -> list[int]:
     return [r for r in rows if levels[r] == top or levels[r] is None and not view.rows[r][c].text]
 
 
+def _grand(view: View, t: int, prev: int, c: int) -> bool:
+    """Row ``t`` is a grand total (总计) under a total of another word (合计) it goes on from."""
+    words = view.vocab.words.get("grand_total", [])
+
+    def ends(r: int) -> bool:
+        return any(
+            norm(strip_marker(x.text)).endswith(tuple(words)) for x in view.labels_left(r, c)
+        )
+
+    return bool(words) and ends(t) and not ends(prev)
+
+
 def column_sums(view: View) -> list[Finding]:
     out: list[Finding] = []
     sub_rels: list[Relation] = []
@@ -384,6 +396,8 @@ def column_sums(view: View) -> list[Finding]:
             members = [r for r in scope if kinds[r] in ("item", "subtotal") and r not in covered]
             items = [r for r in members if kinds[r] == "item"]
             chosen = [r for r in members if kinds[r] == "subtotal"] + _top_level(view, items, c)
+            if i and scope.start == totals[i - 1] + 1 and _grand(view, t, totals[i - 1], c):
+                chosen.append(totals[i - 1])  # 收入总计 = 本年收入合计 + 年初结转和结余
             parts = _unique([view.rows[r][c] for r in sorted(chosen)])
             total_cell = view.rows[t][c]
             parts = [p for p in parts if p is not total_cell]
