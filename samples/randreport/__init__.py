@@ -4,4 +4,4 @@ Independent of tally's extraction and reconciliation code: the truth comes from 
 generator's own data. Entry point: ``python -m samples.randreport.generate --seed N --out DIR``.
 """
 
-GENERATOR_VERSION = "randreport/1"
+GENERATOR_VERSION = "randreport/2"  # 2: docx three-line rules under vertically merged cells

@@ -20,7 +20,7 @@ from .truth import build_truth, check_relation, touches
 
 
 def doc_name(seed: int, genre: str = "evaluation") -> str:
-    return f"{'budget' if genre == 'budget' else 'rand'}-{seed:04d}"
+    return f"{genre if genre in ('budget', 'final') else 'rand'}-{seed:04d}"
 
 
 def _render(docs: list[tuple[Report, Plan, Path]], producer: str) -> list[tuple[dict, dict] | None]:
@@ -66,7 +66,8 @@ def make(
     genre: str = "evaluation",
 ) -> dict:
     """Generate both documents of a seed; returns timing and paths. ``genre``: an evaluation
-    report (评价报告, the default) or a department budget disclosure (``budget``)."""
+    report (评价报告, the default), a department budget disclosure (``budget``) or a final
+    accounts disclosure (``final``)."""
     t0 = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     if genre == "budget":
@@ -74,6 +75,11 @@ def make(
 
         rep = build_disclosure(seed, producer, rules)
         dirty, plants = plant_budget(random.Random(seed * 7919 + 17), rep)
+    elif genre == "final":
+        from .genre_final import build_final, plant_final
+
+        rep = build_final(seed, producer, rules)
+        dirty, plants = plant_final(random.Random(seed * 7919 + 17), rep)
     else:
         rep = build_report(seed, producer, rules)
         dirty, plants = plant(random.Random(seed * 7919 + 17), rep)
@@ -118,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--producer", choices=["reportlab", "docx", "html"])
     ap.add_argument("--rules", choices=["grid", "three-line", "none"])
-    ap.add_argument("--genre", choices=["evaluation", "budget"], default="evaluation")
+    ap.add_argument("--genre", choices=["evaluation", "budget", "final"], default="evaluation")
     a = ap.parse_args(argv)
     info = make(a.seed, a.out, a.producer, a.rules, a.genre)
     print(

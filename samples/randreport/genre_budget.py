@@ -408,9 +408,6 @@ PLANT_KINDS = {
 
 def plant_budget(rng: random.Random, rep: Report) -> tuple[Report, list[dict]]:
     """The dirty twin: 1–3 printed totals changed so that an identity of the genre fails."""
-    import copy
-
-    dirty = copy.deepcopy(rep)
     cands = []
     for ti, t in enumerate(rep.tables):
         for r_ in t.relations:  # type: ignore[attr-defined]
@@ -421,7 +418,21 @@ def plant_budget(rng: random.Random, rep: Report) -> tuple[Report, list[dict]]:
     for pi, segs in enumerate(rep.paras):
         nums = [x for x in segs if isinstance(x, Num)]
         cands += [("prose_yoy", -1, pi, k) for k, x in enumerate(nums) if x.text.endswith("%")]
-    cands = sorted(set(cands))
+    return plant_cells(rng, rep, sorted(set(cands)))
+
+
+def plant_cells(
+    rng: random.Random,
+    rep: Report,
+    cands: list[tuple[str, int, int, int]],
+    options=None,  # noqa: ANN001 - (report, kind, para, num) -> printed texts to try, or []
+) -> tuple[Report, list[dict]]:
+    """Plant 1–3 of ``cands`` (kind, table or -1 for the prose, row or paragraph, column or
+    number), one per kind, each breaking a relation of the truth. A prose number is bumped (a
+    rate by tenths, an amount by units) unless ``options`` gives the texts to try."""
+    import copy
+
+    dirty = copy.deepcopy(rep)
     rng.shuffle(cands)
     want = rng.randint(1, 3)
     plants: list[dict] = []
@@ -429,8 +440,14 @@ def plant_budget(rng: random.Random, rep: Report) -> tuple[Report, list[dict]]:
     for kind, ti, r, c in cands:
         if len(plants) >= want or kind in used:
             continue
-        if ti == -1:  # a rate in the prose
-            got = _apply(rng, dirty, "prose_share", ti, r, c)
+        if ti == -1:  # a number in the prose
+            texts = options(dirty, kind, r, c) if options else []
+            if texts:
+                got = _set_prose(dirty, kind, r, c, texts)
+            else:
+                got = _apply(
+                    rng, dirty, "prose_share" if kind == "prose_yoy" else "prose_total", ti, r, c
+                )
             if got and _breaks_something(dirty, got):
                 got["kind"] = kind
                 plants.append(got)
@@ -451,3 +468,22 @@ def plant_budget(rng: random.Random, rep: Report) -> tuple[Report, list[dict]]:
                 used.add(kind)
                 break
     return dirty, plants
+
+
+def _set_prose(d: Report, kind: str, para: int, num: int, texts: list[str]) -> dict | None:
+    n = d.num(para, num)
+    orig = n.text
+    for s in texts:
+        if unique(d, s, orig):
+            n.text = s
+            return {
+                "kind": kind,
+                "table": None,
+                "para": para,
+                "num": num,
+                "row": None,
+                "col": None,
+                "original": orig,
+                "printed": s,
+            }
+    return None

@@ -70,6 +70,19 @@ def _para(
         _font(p.add_run(text), v["font"], size)
 
 
+def _grid_tc(tbl, r: int, c: int):  # noqa: ANN001, ANN202
+    """The w:tc of row ``r`` standing at grid column ``c``: for a vertically merged cell, the
+    continuation in that row (tbl.cell gives the merge's first cell, whose borders the office
+    software does not draw at the merge's bottom)."""
+    at = 0
+    for tc in tbl.rows[r]._tr.tc_lst:
+        span = tc.grid_span
+        if at <= c < at + span:
+            return tc
+        at += span
+    return tbl.cell(r, c)._tc
+
+
 def _borders(parent, tag: str, sides: dict) -> None:
     b = OxmlElement(tag)
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -186,7 +199,7 @@ def _chunk_table(
             if not with_header:
                 edges.setdefault((0, c), {})["top"] = 12
         for (r, c), sides in edges.items():
-            tcpr = tbl.cell(r, c)._tc.get_or_add_tcPr()
+            tcpr = _grid_tc(tbl, r, c).get_or_add_tcPr()
             _borders(tcpr, "w:tcBorders", sides)
     for row in tbl.rows:
         for cell in row.cells:

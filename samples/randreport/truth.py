@@ -115,6 +115,10 @@ def check_relation(truth: dict, rel: dict) -> bool | None:
             return _meets(rep, ops[0])
         if op == "ratio":
             return _meets(rep, _ratio(ops[0], ops[1]))
+        if op == "greater":  # 决算数大于年初预算数: some rounding leaves it above
+            return rep[1] > ops[0][0]
+        if op == "less":
+            return rep[0] < ops[0][1]
         if op in ("growth", "decline"):
             x, y = ops
             d = (x[0] - y[1], x[1] - y[0]) if op == "growth" else (y[0] - x[1], y[1] - x[0])
