@@ -1,7 +1,8 @@
 """What tally checks on the real budget disclosures (../shared/realpdfs), per rule; and how
 it does on generated ones with planted errors.
 
-    python benchmarks/bench_budgets.py [--root ../shared/realpdfs] [--generated N] [--jobs 2]
+    python benchmarks/bench_budgets.py [--root ../shared/realpdfs] [--generated N] [--final N]
+                                       [--jobs 2]
 
 For each PDF: tables read, relations checked, genre identities checked (rule file
 ``identities``), findings by severity. Then per rule family (row_sum, column_sum, hierarchy,
@@ -12,7 +13,9 @@ alarm unless a person confirms it.
 With ``--generated N``: N seeded budget disclosures (samples/randreport, genre ``budget``: the
 genre's tables in every producer and rule style, a clean and a dirty twin each, cached in
 out/budgets), scored against their truth: rows exact, planted errors found at their cells per
-kind, false errors on the clean ones."""
+kind, false errors on the clean ones. With ``--final N``: as many final-accounts disclosures
+(genre ``final``: the 决算 tables, 人员经费 | 公用经费 side by side, the 三公 table's 预算数 |
+决算数 groups, direction words in the prose), cached in out/finals."""
 
 from __future__ import annotations
 
@@ -29,19 +32,19 @@ from tally.api import extract  # noqa: E402
 from tally.reconcile import CheckStats, check_document  # noqa: E402
 
 
-def _generated_task(args: tuple[int, str]) -> dict:
+def _generated_task(args: tuple[int, str, str]) -> dict:
     import json
 
     from samples.randreport.generate import doc_name, make
     from samples.randreport.score import score_document
     from tally.api import check
 
-    seed, out = args
+    seed, out, genre = args
     out_p = Path(out)
-    name = doc_name(seed, "budget")
+    name = doc_name(seed, genre)
     try:
         if not (out_p / f"{name}-dirty.truth.json").exists():
-            make(seed, out_p, genre="budget")
+            make(seed, out_p, genre=genre)
     except Exception as e:  # a generator failure is reported, not fatal
         return {"seed": seed, "error": f"{type(e).__name__}: {e}"}
     res = []
@@ -59,12 +62,12 @@ def _generated_task(args: tuple[int, str]) -> dict:
     return {"seed": seed, "results": res}
 
 
-def generated(n: int, jobs: int, say) -> None:  # noqa: ANN001
+def generated(n: int, jobs: int, say, genre: str = "budget") -> None:  # noqa: ANN001
     import multiprocessing as mp
 
-    out = ROOT / "out" / "budgets"
+    out = ROOT / "out" / ("budgets" if genre == "budget" else "finals")
     with mp.get_context("spawn").Pool(jobs) as pool:
-        done = pool.map(_generated_task, [(s, str(out)) for s in range(n)], chunksize=1)
+        done = pool.map(_generated_task, [(s, str(out), genre) for s in range(n)], chunksize=1)
     rows = rows_ok = fe = docs = 0
     kinds: dict[str, list[int]] = {}
     for d in done:
@@ -83,7 +86,8 @@ def generated(n: int, jobs: int, say) -> None:  # noqa: ANN001
             bad = [x for x in r["notes"] if "missed" in x or "false" in x or "rows" in x]
             if bad:
                 say(f"  {r['name']} [{r['producer']}]: {'; '.join(bad)[:200]}")
-    say(f"generated budget disclosures: {docs} PDFs ({n} seeds, clean + dirty)")
+    what = "budget" if genre == "budget" else "final-accounts"
+    say(f"generated {what} disclosures: {docs} PDFs ({n} seeds, clean + dirty)")
     say(f"rows exact {rows_ok}/{rows} = {rows_ok / max(rows, 1):.3f}; false errors (clean) {fe}")
     for kind, (planted, found) in sorted(kinds.items()):
         say(f"planted {kind:16} {found}/{planted} found at their cells")
@@ -93,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--root", default=str(ROOT.parent / "shared" / "realpdfs"))
     ap.add_argument("--generated", type=int, default=0)
+    ap.add_argument("--final", type=int, default=0)
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args(argv)
     pdfs = sorted(Path(args.root).rglob("*.pdf"))
@@ -148,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.generated:
         say("")
         generated(args.generated, args.jobs, say)
+    if args.final:
+        say("")
+        generated(args.final, args.jobs, say, "final")
     text = "\n".join(out)
     print(text)
     (ROOT / "benchmarks" / "budgets_last_run.txt").write_text(text + "\n", encoding="utf-8")
