@@ -128,3 +128,42 @@ def test_json_report_lists_the_identities_checked() -> None:
     doc = tally.check(PDF).to_json()
     assert doc["identities"]["收入总表合计"] == {"checked": 1, "failed": 0}
     assert all(v["checked"] >= 1 for v in doc["identities"].values())
+
+
+COURT = (
+    REALPDFS
+    / "jiangsu-budgets"
+    / "江苏省高级人民法院"
+    / "江苏省高级人民法院2019年度部门预算公开.pdf"
+)
+
+
+def test_the_text_quoting_a_table_total() -> None:
+    """收入预算总计37188.34万元 in the explanation against the summary table's 收入总计; the
+    same figure misprinted in the text is an error at the text's number, on its page."""
+    doc = read(str(COURT))
+    found, stats = _check(doc)
+    assert stats.identities["正文收入总计"] == {"checked": 1, "failed": 0}
+    assert stats.identities["正文一般公共预算支出"]["checked"] == 1
+    assert not [f for f in found if f.rule == "identity"]
+    bad = copy.deepcopy(doc)
+    line = next(
+        ln for ln in bad.pages[16].lines if "收入预算总计" in ln.text and "37188.34" in ln.text
+    )
+    line.text = line.text.replace("37188.34", "37188.43")  # same length: boxes stay aligned
+    found, stats = _check(bad)
+    (f,) = [f for f in found if f.rule == "identity"]
+    assert stats.identities["正文收入总计"] == {"checked": 1, "failed": 1}
+    assert f.severity == "error" and "正文" in f.message_zh and "37,188.34" in f.message_zh
+    assert (f.cells[0].page, f.cells[0].text) == (17, "37188.43万元")
+
+
+def test_a_prose_term_only_as_a_total(tmp_path: Path) -> None:
+    bad = tmp_path / "rules.yaml"
+    bad.write_text(
+        "identities:\n  - {id: x, zh: x, en: x, table: 表, total: {label: 合计},"
+        " parts: [{prose: 合计}]}\n",
+        "utf-8",
+    )
+    with pytest.raises(ValueError, match="prose"):
+        Vocab.load([bad])

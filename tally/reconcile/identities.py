@@ -7,7 +7,12 @@ must not hold) and its amount either by a row label (the amount right of the lab
 by a column header (the amount in the table's 合计 row, or in its only row). Labels are compared
 whole, after NFKC, without spaces, notes in brackets or a leading ordinal (一、 1. （一）). A relation whose
 terms are not all found, or found twice with different amounts, is not checked: nothing is said
-of it. Amounts in tables of different units (元, 万元) are compared in 元."""
+of it. Amounts in tables of different units (元, 万元) are compared in 元.
+
+A total may also be an amount of the body text (``prose``: the words right before it in its
+clause, after a year or 的, match the pattern: 2022年度收入总计4,035.30万元); each such amount is
+checked on its own, except one naming another year than the table's title or the year before
+(上年, 去年)."""
 
 from __future__ import annotations
 
@@ -22,7 +27,8 @@ from .structure import strip_marker as norm
 
 _UNITS = {"元": 1.0, "千元": 1e3, "万元": 1e4, "亿元": 1e8}
 _KEYS = {"id", "zh", "en", "table", "table_not", "total", "parts"}
-_TERM_KEYS = {"table", "table_not", "label", "column", "row", "sign", "optional"}
+_TERM_KEYS = {"table", "table_not", "label", "column", "row", "sign", "optional", "prose"}
+_YEAR = re.compile(r"(\d{4})\s*年")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +40,7 @@ class Term:
     row: re.Pattern[str] | None  # with ``column``: the row holding the amount
     sign: int = 1
     optional: bool = False  # a part some tables leave out (用事业基金弥补): absent, it is 0
+    prose: re.Pattern[str] | None = None  # an amount of the body text, by the words before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +54,16 @@ class Identity:
 
 @dataclass(slots=True)
 class Amount:
-    value: iv.Iv  # in 元 when the table's unit is known
+    value: iv.Iv  # in 元 when the unit is known
     cell: Cell
     label: str
-    table: Table
+    table: Table | None  # None: an amount of the body text
+    scale: float | None  # 元 per printed unit (1e4 for 万元); None: unknown
+    unit: str
+
+    @property
+    def where(self) -> str:
+        return _short(self.table) if self.table is not None else "正文"
 
 
 def parse(entries: list) -> list[Identity]:
@@ -71,6 +84,8 @@ def parse(entries: list) -> list[Identity]:
         default = (e.get("table"), e.get("table_not"))
         terms = [_term(t, default, f"{where}.{n}") for n, t in [("total", e["total"])]]
         terms += [_term(t, default, f"{where}.parts[{j}]") for j, t in enumerate(e["parts"])]
+        if any(t.prose is not None for t in terms[1:]):
+            raise ValueError(f"{where}.parts: 正文金额只能作总额 / a prose amount only as total")
         out.append(Identity(str(e["id"]), str(e["zh"]), str(e["en"]), terms[0], tuple(terms[1:])))
     return out
 
@@ -81,20 +96,29 @@ def _term(t: object, default: tuple, where: str) -> Term:
     unknown = set(t) - _TERM_KEYS
     if unknown:
         raise ValueError(f"{where}: 未知的键 / unknown key '{sorted(unknown)[0]}'")
-    table = t.get("table", default[0])
-    if not table:
-        raise ValueError(f"{where}: 缺少 / missing 'table'")
-    if ("label" in t) == ("column" in t):
-        raise ValueError(f"{where}: 应有 label 或 column 之一 / needs one of 'label', 'column'")
+    if "prose" in t:
+        if set(t) - {"prose"}:
+            raise ValueError(f"{where}: prose 不与其他键同用 / 'prose' stands alone")
+        table = ".*"
+    else:
+        table = t.get("table", default[0])
+        if not table:
+            raise ValueError(f"{where}: 缺少 / missing 'table'")
+        if ("label" in t) == ("column" in t):
+            raise ValueError(f"{where}: 应有 label 或 column 之一 / needs one of 'label', 'column'")
     try:
         return Term(
             re.compile(str(table)),
-            _rx(t.get("table_not", default[1])),
+            _rx(t.get("table_not", default[1])) if "prose" not in t else None,
             _rx(t.get("label")),
             _rx(t.get("column")),
             _rx(t.get("row")),
             -1 if t.get("sign", 1) == -1 else 1,
             bool(t.get("optional", False)),
+            # after the clause's start, a year (2022年度) or 的; 为/是/达 may follow
+            re.compile(rf"(?:^|\d{{4}}\s*年度?|的)(?:{t['prose']})(?:为|是|达|共)?$")
+            if "prose" in t
+            else None,
         )
     except re.error as exc:
         raise ValueError(f"{where}: 正则表达式有误 / bad regular expression ({exc})") from exc
@@ -176,8 +200,32 @@ def find(doc: Document, term: Term) -> Amount | None:
         if len({(v.lo, v.hi) for v, _, _ in vals}) > 1:
             return None  # the label twice with different amounts: which one is meant is unknown
         x, label, cell = vals[0]
-        return Amount(x.scale(_scale(table) or 1.0), cell, label, table)
+        return Amount(
+            x.scale(_scale(table) or 1.0), cell, label, table, _scale(table), table.unit or ""
+        )
     return None
+
+
+def _prose(doc: Document, term: Term, years: set[str]) -> list[Amount]:
+    """Amounts of the body text whose clause words before them match the term, naming no other
+    year than ``years`` (the tables' titles) and not the year before."""
+    from .claims import _label, paragraphs
+
+    prior = ("上年", "去年", "上一年", "同期")
+    out = []
+    for p in paragraphs(doc):
+        for t in p.toks:
+            if not t.money or t.iv is None:
+                continue
+            label = _label(p.text, t.start)
+            named = set(_YEAR.findall(label))
+            if any(w in label for w in prior) or (named and years and not named <= years):
+                continue
+            if term.prose is not None and term.prose.search(label):
+                unit = "亿元" if "亿" in t.text else "万元" if "万" in t.text else "元"
+                cell = Cell(t.page, t.bbox, t.text, t.q)
+                out.append(Amount(t.iv, cell, label, None, t.q.scale or 1.0, unit))
+    return out
 
 
 def check_identities(doc: Document, identities: list[Identity]) -> tuple[list[Finding], dict]:
@@ -185,29 +233,34 @@ def check_identities(doc: Document, identities: list[Identity]) -> tuple[list[Fi
     how many were checked (0 or 1) and how many failed."""
     out: list[Finding] = []
     counts: dict[str, dict[str, int]] = {}
+    years = {y for t in doc.tables for y in _YEAR.findall(t.title or "")}
     for ident in identities:
         c = counts.setdefault(ident.id, {"checked": 0, "failed": 0})
-        total = find(doc, ident.total)
+        if ident.total.prose is not None:
+            totals = _prose(doc, ident.total, years)
+        else:
+            totals = [a] if (a := find(doc, ident.total)) is not None else []
         found = [(t, find(doc, t)) for t in ident.parts]
-        if total is None or any(a is None and not t.optional for t, a in found):
+        if not totals or any(a is None and not t.optional for t, a in found):
             continue
         terms = [t for t, a in found if a is not None]
         amounts = [a for _, a in found if a is not None]
-        scales = {_scale(a.table) for a in [total, *amounts]}
-        if None in scales and len({id(a.table) for a in [total, *amounts]}) > 1:
-            continue  # tables of unknown units: their amounts cannot be compared
-        if any(a.cell is total.cell for a in amounts):
-            continue  # one cell on both sides: the terms matched the same amount
-        computed = iv.ZERO
-        for t, a in zip(terms, amounts, strict=True):
-            computed = computed + a.value if t.sign > 0 else computed - a.value
-        c["checked"] += 1
-        verdict = iv.verdict(total.value, computed, [a.value for a in amounts])
-        if verdict == "ok":
-            continue
-        if verdict == "error":
-            c["failed"] += 1
-        out.append(_finding(ident, total, terms, amounts, computed, verdict))
+        for total in totals:
+            scales = {a.scale for a in [total, *amounts]}
+            if None in scales and len({id(a.table) for a in [total, *amounts]}) > 1:
+                continue  # tables of unknown units: their amounts cannot be compared
+            if any(a.cell is total.cell for a in amounts):
+                continue  # one cell on both sides: the terms matched the same amount
+            computed = iv.ZERO
+            for t, a in zip(terms, amounts, strict=True):
+                computed = computed + a.value if t.sign > 0 else computed - a.value
+            c["checked"] += 1
+            verdict = iv.verdict(total.value, computed, [a.value for a in amounts])
+            if verdict == "ok":
+                continue
+            if verdict == "error":
+                c["failed"] += 1
+            out.append(_finding(ident, total, terms, amounts, computed, verdict))
     return out, counts
 
 
@@ -215,21 +268,21 @@ def _finding(
     ident: Identity, total: Amount, terms: list, amounts: list[Amount], computed, verdict: str
 ):  # noqa: ANN001, ANN202
     """The message names each table once: the total's, then a part's only where it differs."""
-    scale = _scale(total.table) or 1.0
-    exp = computed.scale(1 / scale)
+    exp = computed.scale(1 / (total.scale or 1.0))
     # within one unit of the last printed digit the middle is the figure a reviewer wants
     expected = iv.show(exp, total.cell.quantity.decimals, within=1 + 1e-6)
-    unit = total.table.unit or ""
+    unit = total.unit
+    printed = total.cell.text if total.table is not None else total.cell.text.rstrip("万亿元")
     zh, en = [], []
     for k, (t, p) in enumerate(zip(terms, amounts, strict=True)):
         op = ("" if k == 0 else " + ") if t.sign > 0 else " − "
-        where = "" if p.table is total.table else f"「{_short(p.table)}」"
+        where = "" if p.table is total.table else f"「{p.where}」"
         zh.append(f"{op}{where}{p.label} {p.cell.text or '空'}")
         en.append(f"{op.replace('−', '-')}'{p.label}' {p.cell.text or 'blank'}")
     return Finding(
         rule="identity",
         severity=verdict,  # type: ignore[arg-type]
-        message_zh=f"{ident.zh}：「{_short(total.table)}」{total.label}印为 {total.cell.text}"
+        message_zh=f"{ident.zh}：「{total.where}」{total.label}印为 {printed}"
         f"{unit}，而 {''.join(zh)} 得 {expected}{unit}",
         message_en=f"{ident.en}: '{total.label}' is printed {total.cell.text}, while "
         f"{''.join(en)} gives {expected}",
@@ -237,7 +290,7 @@ def _finding(
         expected=round(exp.mid, 10),
         cells=[FindingCell.of(total.cell, "reported")]
         + [FindingCell.of(p.cell, "operand") for p in amounts],
-        table=total.table.id,
+        table=total.table.id if total.table is not None else None,
         row=total.label,
         column=None,
     )
