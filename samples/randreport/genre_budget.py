@@ -308,12 +308,25 @@ def build_disclosure(seed: int, producer: str | None = None, rules: str | None =
             "op": "growth" if up else "decline",
         }
     )
+    # the text quotes the summary table's total
+    rels.append(_quote(1, 0, 0, [r_total, 1]))
     head = [dept, f"{dept}{year}年部门预算公开", "一、部门预算说明"]
     annex = [
         f"{k + 1}.{t.title.replace(dept, '').replace(f'{year}年', '')}"
         for k, t in enumerate(tables)
     ]
     return Report(seed, v, dept, year, head, paras, tables, rels, [], annex)
+
+
+def _quote(para: int, num: int, table: int, cell: list[int]) -> dict:
+    """A prose amount quoting a table's cell (收支预算总计 … the summary's 收入合计)."""
+    return {
+        "kind": "prose",
+        "table": None,
+        "reported": {"para": para, "num": num},
+        "operands": [{"table": table, "cell": cell}],
+        "op": "equal",
+    }
 
 
 def _functional(
@@ -418,6 +431,11 @@ def plant_budget(rng: random.Random, rep: Report) -> tuple[Report, list[dict]]:
     for pi, segs in enumerate(rep.paras):
         nums = [x for x in segs if isinstance(x, Num)]
         cands += [("prose_yoy", -1, pi, k) for k, x in enumerate(nums) if x.text.endswith("%")]
+    cands += [
+        ("prose_total", -1, r_["reported"]["para"], r_["reported"]["num"])
+        for r_ in rep.relations
+        if r_["kind"] == "prose" and r_["op"] == "equal"
+    ]
     return plant_cells(rng, rep, sorted(set(cands)))
 
 

@@ -6,7 +6,7 @@ Tables: 收入支出决算总表 (收入 | 支出 side by side, 年初/年末结
 财政拨款基本支出决算表 (人员经费 | 公用经费 side by side, economic codes, each side's 合计 on the
 last row) and the “三公”经费 决算表 (预算数 and 决算数, each over the three-level 三公 header).
 Prose: both years' totals with the rate of change, 决算数大于/小于/等于年初预算数 against the two
-amounts, and the 三公 total with its 其中 parts."""
+amounts, and the 三公 total with its 其中 parts; the year's totals quote the tables'."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from . import vocab
 from .content import choose_variant
-from .genre_budget import _put, _split
+from .genre_budget import _put, _quote, _split
 from .model import HCell, Num, Report, Table
 from .numfmt import Fmt, fmt
 from .tables_money import amount, amount_range, rel
@@ -173,6 +173,11 @@ def build_final(seed: int, producer: str | None = None, rules: str | None = None
             "operands": [{"para": 3, "num": k} for k in (1, 2, 3)],
             "op": "sum",
         },
+        # the text quotes the tables' totals
+        _quote(1, 1, 0, [len(t0.rows) - 1, 1]),
+        _quote(2, 0, 1, [0, f_rows["total"]]),
+        _quote(3, 0, 3, [0, 6]),
+        _quote(3, 4, 3, [0, 0]),
     ]
     head = [dept, f"{dept}{year}年度部门决算公开", "一、部门决算说明"]
     annex = [
@@ -443,7 +448,8 @@ def plant_final(rng: random.Random, rep: Report) -> tuple[Report, list[dict]]:
                 cands.append((kind, ti, r, c))
     for r_ in rep.relations:
         if r_["kind"] == "prose":
-            kind = PROSE_KINDS[r_["op"]]
+            quote = any("table" in o for o in r_["operands"])
+            kind = "prose_total" if quote else PROSE_KINDS[r_["op"]]
             loc = r_["operands"][0] if kind == "prose_direction" else r_["reported"]
             cands.append((kind, -1, loc["para"], loc["num"]))
     return plant_cells(rng, rep, sorted(set(cands)), _flip)
