@@ -34,3 +34,11 @@ def pytest_collection_modifyitems(config, items):  # noqa: ANN001
         for item in items:
             if "realpdf" in item.keywords:
                 item.add_marker(skip)
+
+
+def pytest_addoption(parser) -> None:  # noqa: ANN001
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/*.json from the current output (review the diff, then commit)",
+    )
