@@ -209,7 +209,8 @@ def find(doc: Document, term: Term) -> Amount | None:
 def _prose(doc: Document, term: Term, years: set[str]) -> list[Amount]:
     """Amounts of the body text whose clause words before them match the term, naming no other
     year than ``years`` (the tables' titles) and not the year before."""
-    from .claims import _label, paragraphs
+    from .claims.core import _label
+    from .claims.text import paragraphs
 
     prior = ("上年", "去年", "上一年", "同期")
     out = []

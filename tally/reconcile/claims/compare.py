@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .claims import Claim, Para, Tok, _Ctx, _label, _tok_operand
+from .core import Claim, _Ctx, _label, _tok_operand
+from .text import Para, Tok
 
 _HEDGE = "(?:明显|略|稍|均|都|远)?"
 _PLAN_PREFIX = "(?:年初|调整后?的?)?"

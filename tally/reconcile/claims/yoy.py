@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from . import interval as iv
-from .claims import Para, Tok, _Ctx, _label, _tok_operand
-from .interval import ratio
+from .. import interval as iv
+from ..interval import ratio
+from .core import _Ctx, _label, _tok_operand
+from .text import Para, Tok
 
 
 def _change_and_rate(ctx: _Ctx, pi: int, p: Para) -> None:
