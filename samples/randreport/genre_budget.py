@@ -16,7 +16,7 @@ from . import vocab
 from .content import choose_variant
 from .model import HCell, Num, Report, Table
 from .numfmt import Fmt, fmt
-from .plant import _apply, _breaks_something, _bump, _revert, unique
+from .plant import _apply, _breaks_something, _bump, _revert, set_prose, unique
 from .tables_money import amount, amount_range, rel
 
 SIDE = ["项目", "金额"]
@@ -421,13 +421,7 @@ PLANT_KINDS = {
 
 def plant_budget(rng: random.Random, rep: Report) -> tuple[Report, list[dict]]:
     """The dirty twin: 1–3 printed totals changed so that an identity of the genre fails."""
-    cands = []
-    for ti, t in enumerate(rep.tables):
-        for r_ in t.relations:  # type: ignore[attr-defined]
-            kind = PLANT_KINDS.get((t.key, r_["kind"]))
-            r, c = r_["reported"]
-            if kind and t.rows[r][c] not in ("", "-"):
-                cands.append((kind, ti, r, c))
+    cands = table_cands(rep, PLANT_KINDS)
     for pi, segs in enumerate(rep.paras):
         nums = [x for x in segs if isinstance(x, Num)]
         cands += [("prose_yoy", -1, pi, k) for k, x in enumerate(nums) if x.text.endswith("%")]
@@ -437,6 +431,19 @@ def plant_budget(rng: random.Random, rep: Report) -> tuple[Report, list[dict]]:
         if r_["kind"] == "prose" and r_["op"] == "equal"
     ]
     return plant_cells(rng, rep, sorted(set(cands)))
+
+
+def table_cands(rep: Report, kinds: dict) -> list[tuple[str, int, int, int]]:
+    """(plant kind, table, row, column) of each printed total a relation of ``kinds`` reports
+    ((table key, relation kind) → plant kind)."""
+    cands = []
+    for ti, t in enumerate(rep.tables):
+        for r_ in t.relations:  # type: ignore[attr-defined]
+            kind = kinds.get((t.key, r_["kind"]))
+            r, c = r_["reported"]
+            if kind and t.rows[r][c] not in ("", "-"):
+                cands.append((kind, ti, r, c))
+    return cands
 
 
 def plant_cells(
@@ -461,7 +468,7 @@ def plant_cells(
         if ti == -1:  # a number in the prose
             texts = options(dirty, kind, r, c) if options else []
             if texts:
-                got = _set_prose(dirty, kind, r, c, texts)
+                got = set_prose(dirty, kind, r, c, texts)
             else:
                 got = _apply(
                     rng, dirty, "prose_share" if kind == "prose_yoy" else "prose_total", ti, r, c
@@ -486,22 +493,3 @@ def plant_cells(
                 used.add(kind)
                 break
     return dirty, plants
-
-
-def _set_prose(d: Report, kind: str, para: int, num: int, texts: list[str]) -> dict | None:
-    n = d.num(para, num)
-    orig = n.text
-    for s in texts:
-        if unique(d, s, orig):
-            n.text = s
-            return {
-                "kind": kind,
-                "table": None,
-                "para": para,
-                "num": num,
-                "row": None,
-                "col": None,
-                "original": orig,
-                "printed": s,
-            }
-    return None

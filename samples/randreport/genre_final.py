@@ -437,15 +437,9 @@ PROSE_KINDS |= {"greater": "prose_direction", "less": "prose_direction", "equal"
 def plant_final(rng: random.Random, rep: Report) -> tuple[Report, list[dict]]:
     """The dirty twin: 1–3 printed values changed so that a relation of the genre fails; a
     direction plant moves the plan across the amount spent."""
-    from .genre_budget import plant_cells
+    from .genre_budget import plant_cells, table_cands
 
-    cands = []
-    for ti, t in enumerate(rep.tables):
-        for r_ in t.relations:  # type: ignore[attr-defined]
-            kind = PLANT_KINDS.get((t.key, r_["kind"]))
-            r, c = r_["reported"]
-            if kind and t.rows[r][c] not in ("", "-"):
-                cands.append((kind, ti, r, c))
+    cands = table_cands(rep, PLANT_KINDS)
     for r_ in rep.relations:
         if r_["kind"] == "prose":
             quote = any("table" in o for o in r_["operands"])

@@ -130,20 +130,7 @@ def _apply(rng: random.Random, d: Report, kind: str, ti: int, r: int, c: int) ->
         else:
             f = _fmt_like(orig)
             opts = [t for t, _ in _bump(rng, orig, n.value, f)]
-        for s in opts:
-            if unique(d, s, orig):
-                n.text = s
-                return {
-                    "kind": kind,
-                    "table": None,
-                    "para": r,
-                    "num": c,
-                    "row": None,
-                    "col": None,
-                    "original": orig,
-                    "printed": s,
-                }
-        return None
+        return set_prose(d, kind, r, c, opts)
     t = d.tables[ti]
     orig = t.rows[r][c]
     if kind == "score_l2":
@@ -183,6 +170,27 @@ def _apply(rng: random.Random, d: Report, kind: str, ti: int, r: int, c: int) ->
             for rr in range(sp[0], sp[0] + sp[2]) if sp else [r]:
                 t.rows[rr][c] = s
             return {"kind": kind, "table": ti, "row": r, "col": c, "original": orig, "printed": s}
+    return None
+
+
+def set_prose(d: Report, kind: str, para: int, num: int, texts: list[str]) -> dict | None:
+    """Print the first of ``texts`` found nowhere else in the document in place of number
+    ``num`` of paragraph ``para``; the plant, or None."""
+    n = d.num(para, num)
+    orig = n.text
+    for s in texts:
+        if unique(d, s, orig):
+            n.text = s
+            return {
+                "kind": kind,
+                "table": None,
+                "para": para,
+                "num": num,
+                "row": None,
+                "col": None,
+                "original": orig,
+                "printed": s,
+            }
     return None
 
 
