@@ -69,9 +69,10 @@ def check_document(
     stats: CheckStats | None = None,
 ) -> list[Finding]:
     """Every check on every table; all failures, never only the first."""
+    from .column_sums import column_sums, hierarchy
     from .rates import rates, shares
+    from .row_sums import row_sums
     from .scores import scores
-    from .sums import column_sums, hierarchy, row_sums
 
     vocab = vocab or Vocab.load(rules)
     findings: list[Finding] = []

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from . import interval as iv
 from .findings import Finding, FindingCell
+from .relation import MIN_AGREEMENT, MIN_INSTANCES
 from .structure import Column, View, norm
-from .sums import MIN_AGREEMENT, MIN_INSTANCES
 
 
 def _words(col: Column) -> str:

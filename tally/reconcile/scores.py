@@ -12,8 +12,8 @@ from ..extract.model import Cell
 from ..extract.numbers import parse_quantity
 from . import interval as iv
 from .findings import Finding, FindingCell
+from .relation import Relation, evaluate
 from .structure import Column, View, norm
-from .sums import Relation, evaluate
 
 _WEIGHT_IN_LABEL = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _DEDUCT = re.compile(r"扣\s*(\d+(?:\.\d+)?)\s*分")
