@@ -14,6 +14,7 @@ import pytest
 from conftest import SAMPLES, read
 
 from tally.cli import main
+from tally.extract.numbers import parse_quantity
 from tally.reconcile import check_document
 
 SOURCE = SAMPLES / "dirty" / "jiangxi-agri-2023-dirty.pdf"
@@ -71,10 +72,12 @@ def test_csv_has_bom_and_one_row_per_finding(out: Path, findings) -> None:
     for r, f in zip(mine, findings, strict=True):
         assert r["规则"] == f.rule and r["级别"] == SEV_ZH[f.severity]
         assert r["印刷值"] == _reported(f).text
-        if f.expected is not None:
-            assert float(r["应为"].replace(",", "")) == pytest.approx(f.expected, abs=0.01)
-        if f.difference is not None:
-            assert float(r["差额"].replace(",", "")) == pytest.approx(f.difference, abs=0.01)
+        # computed figures in the printed one's unit: 44,210.00万元 beside 44,219.00万元
+        for key, x in (("应为", f.expected), ("差额", f.difference)):
+            if x is not None:
+                q = parse_quantity(r[key])
+                assert q.value * q.scale == pytest.approx(x, abs=0.01 * q.scale), r[key]
+                assert ("万" in r[key]) == ("万" in r["印刷值"])
         assert r["说明"] == f.message_zh and int(r["页"]) == _reported(f).page
     failed = [r for r in rows if r["文件"] != str(DIRTY)]
     assert len(failed) == 1 and failed[0]["级别"] == "失败" and failed[0]["说明"]
@@ -121,8 +124,11 @@ def test_xlsx_findings_sheet_highlights_and_comments(out: Path, findings) -> Non
         assert rec["规则"] == f.rule and rec["说明"] == f.message_zh
         assert rec["级别"] == SEV_ZH[f.severity]
         assert rec["印刷值"] == _reported(f).text
-        assert rec["应为"] == (None if f.expected is None else pytest.approx(f.expected))
-        assert rec["差额"] == (None if f.difference is None else pytest.approx(f.difference))
+        scale = parse_quantity(_reported(f).text).scale or 1.0  # in the printed unit
+        assert rec["应为"] == (None if f.expected is None else pytest.approx(f.expected / scale))
+        assert rec["差额"] == (
+            None if f.difference is None else pytest.approx(f.difference / scale)
+        )
         # the link leads to the reported cell in its table's sheet: same text, red, commented
         rep, t = _reported(f), tables.get(f.table)
         depth = max(len(p) for p in t.columns) if t else 0

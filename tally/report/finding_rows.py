@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..reconcile.printed import as_printed, printed_scale
 from ..result import DocumentResult
 
 SEVERITIES = ("error", "warning", "info")
@@ -42,18 +43,6 @@ def decimals_of(printed: str) -> int:
             break
         digits += ch
     return len(digits)
-
-
-def fmt_num(x: float | None, like: str = "") -> str:
-    """A number in the precision the reported cell was printed with."""
-    if x is None:
-        return ""
-    d = decimals_of(like)
-    pct = "%" if like.strip().endswith("%") else ""
-    sep = "," if "," in like or not like else ""  # group digits as the printed value does
-    if d or abs(x - round(x)) < 1e-9:
-        return f"{x:{sep}.{d}f}{pct}"
-    return f"{x:{sep}.4f}".rstrip("0").rstrip(".") + pct
 
 
 def reported_cell(f):  # noqa: ANN001, ANN201 - a reconcile Finding -> FindingCell | None
@@ -127,16 +116,17 @@ def records(res: DocumentResult, lang: str = "zh", show_info: bool = False) -> l
                 table=table_label(res, f.table),
                 row=f.row or "",
                 column=f.column or "",
-                printed=like if rep else ("" if f.reported is None else fmt_num(f.reported)),
-                expected=fmt_num(f.expected, like),
-                difference=fmt_num(diff, like),
+                printed=like if rep else ("" if f.reported is None else as_printed(f.reported)),
+                expected=as_printed(f.expected, like),
+                difference=as_printed(diff, like),
                 severity=f.severity,
                 rule=f.rule,
                 message=f.message(lang),
                 suspect=suspect,
                 finding=f,
-                expected_value=f.expected,
-                difference_value=None if diff is None else round(diff, 10),
+                # in the printed unit (a prose figure in 元 beside 213.16万元: in 万元)
+                expected_value=None if f.expected is None else f.expected / printed_scale(like),
+                difference_value=None if diff is None else round(diff / printed_scale(like), 10),
             )
         )
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..reconcile.printed import as_printed
 from ..result import DocumentResult
 from .text_out import failure_line
 
@@ -16,18 +17,6 @@ def _width(s: str) -> int:
 
 def _pad(s: str, n: int) -> str:
     return s + " " * max(0, n - _width(s))
-
-
-def _num(x: float | None, like: str = "") -> str:
-    """A number in the precision the reported cell was printed with."""
-    if x is None:
-        return ""
-    frac = like.replace("%", "").strip().partition(".")[2]
-    d = len(frac) if frac.isdigit() else 0
-    pct = "%" if like.endswith("%") else ""
-    if d or abs(x - round(x)) < 1e-9:
-        return f"{x:,.{d}f}{pct}"
-    return f"{x:,.4f}".rstrip("0").rstrip(".") + pct
 
 
 def _head(res: DocumentResult, zh: bool) -> str:
@@ -94,8 +83,8 @@ def check_summary(results: list[DocumentResult], lang: str = "zh", show_info: bo
                     str(rep.page if rep else (f.cells[0].page if f.cells else "")),
                     f.rule,
                     like,
-                    _num(f.expected, like),
-                    _num(f.difference, like),
+                    as_printed(f.expected, like),
+                    as_printed(f.difference, like),
                     suspect,
                     f.message(lang),
                 )

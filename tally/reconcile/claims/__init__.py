@@ -23,19 +23,17 @@ finding), never guessed. Words are in ``rules/default.yaml`` (keys ``claim_*``).
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 
 from ...extract.model import Document
 from ..findings import Finding
-from ..interval import EPS
+from ..printed import as_printed
 from ..structure import Vocab
 from .core import Claim, _Ctx
 from .lists import _lists
 from .rates import _named_shares, _rates
 from .scores import _scores
 from .tables import _vs_table
-from .text import Tok, paragraphs
+from .text import paragraphs
 
 __all__ = ["Claim", "check_claims", "collect_claims", "paragraphs"]
 
@@ -83,7 +81,7 @@ def _finding(c: Claim) -> Finding:
         zh = f"{_RULE_ZH[c.rule]}：“{c.fragment}”中{c.what_zh}。"
         en = f"{c.rule}: in “{c.fragment}”, {c.what_en}."
     else:
-        shown = _as_printed(exp, c.claim)
+        shown = as_printed(exp, c.claim.text)
         zh = (
             f"{_RULE_ZH[c.rule]}：“{c.fragment}”中 {c.claim.text} 与计算值 {shown} 不符"
             f"（{c.what_zh}）。"
@@ -107,24 +105,6 @@ def _finding(c: Claim) -> Finding:
         expected=exp,
         cells=[c.claim.cell("claim")] + [o.cell for o in c.operands],
     )
-
-
-def _as_printed(x: float, tok: Tok) -> str:
-    """A computed value the way the claim was printed: its scale (万元), its decimals, its
-    thousands separators and its unit (28,095.85万元, 96.94%, 36.60分)."""
-    q = tok.q
-    value = x / (q.scale or 1.0)
-    sep = "," if "," in tok.text else ""
-    unit = re.sub(r"^[\s\d,.，．+\-−]+", "", unicodedata.normalize("NFKC", tok.text))
-    if unit and not re.fullmatch(r"[%万亿元个分项次人家批]{1,3}|万元|亿元|个百分点", unit):
-        unit = ""  # something other than a plain unit follows the digits: show the number only
-    return f"{value:{sep}.{q.decimals}f}{unit}"
-
-
-def _fmt(x: float) -> str:
-    if abs(x - round(x)) < EPS:
-        return f"{round(x):,}"
-    return f"{x:,.4f}".rstrip("0").rstrip(".")
 
 
 def check_claims(doc: Document, vocab: Vocab) -> tuple[list[Finding], int]:

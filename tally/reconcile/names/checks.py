@@ -169,10 +169,6 @@ def _iv(cell: Cell | None, scale: float) -> iv.Iv | None:
     return None if x is None else x.scale(scale)
 
 
-def _fmt(x: float) -> str:
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
-
-
 # ---- cross-table checks -------------------------------------------------------------------------
 
 
