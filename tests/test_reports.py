@@ -16,6 +16,7 @@ from conftest import SAMPLES, read
 from tally.cli import main
 from tally.extract.numbers import parse_quantity
 from tally.reconcile import check_document
+from tally.reconcile.registry import rule_name
 
 SOURCE = SAMPLES / "dirty" / "jiangxi-agri-2023-dirty.pdf"
 DIRTY = SOURCE  # replaced by a private copy, see _dirty
@@ -70,7 +71,7 @@ def test_csv_has_bom_and_one_row_per_finding(out: Path, findings) -> None:
     mine = [r for r in rows if r["文件"] == str(DIRTY)]
     assert len(mine) == len(findings)
     for r, f in zip(mine, findings, strict=True):
-        assert r["规则"] == f.rule and r["级别"] == SEV_ZH[f.severity]
+        assert r["规则"] == rule_name(f.rule, "zh") and r["级别"] == SEV_ZH[f.severity]
         assert r["印刷值"] == _reported(f).text
         # computed figures in the printed one's unit: 44,210.00万元 beside 44,219.00万元
         for key, x in (("应为", f.expected), ("差额", f.difference)):
@@ -121,7 +122,7 @@ def test_xlsx_findings_sheet_highlights_and_comments(out: Path, findings) -> Non
     linked = 0
     for i, f in enumerate(findings, 2):
         rec = dict(zip(head, (c.value for c in ws[i]), strict=True))
-        assert rec["规则"] == f.rule and rec["说明"] == f.message_zh
+        assert rec["规则"] == rule_name(f.rule, "zh") and rec["说明"] == f.message_zh
         assert rec["级别"] == SEV_ZH[f.severity]
         assert rec["印刷值"] == _reported(f).text
         scale = parse_quantity(_reported(f).text).scale or 1.0  # in the printed unit
@@ -332,3 +333,17 @@ def test_html_in_headless_chromium(out: Path, findings) -> None:
         finally:
             browser.close()
     assert external == []  # works offline: nothing fetched
+
+
+def test_rule_names_in_the_reports_language(capsys) -> None:
+    """A Chinese report names each rule in Chinese (行合计, 正文合计), an English one in English;
+    every rule a finding can carry has both names."""
+    from tally.reconcile.registry import RULES
+
+    assert all(r.zh and r.en and r.zh != r.id for r in RULES.values())
+    assert main(["check", str(DIRTY), "--format", "csv"]) == 1
+    zh = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert zh and all(r["规则"] in {x.zh for x in RULES.values()} for r in zh)
+    assert main(["check", str(DIRTY), "--format", "csv", "--lang", "en"]) == 1
+    en = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert en and all(r["rule"] in {x.en for x in RULES.values()} for r in en)

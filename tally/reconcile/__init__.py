@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..extract.model import Document
 from .findings import Finding, FindingCell
-from .structure import View, Vocab, build_view
+from .structure import View, Vocab
 
 __all__ = ["CheckStats", "Finding", "FindingCell", "TableReport", "Vocab", "check_document"]
 
@@ -68,31 +68,25 @@ def check_document(
     vocab: Vocab | None = None,
     stats: CheckStats | None = None,
 ) -> list[Finding]:
-    """Every check on every table; all failures, never only the first."""
-    from .column_sums import column_sums, hierarchy
-    from .rates import rates, shares
-    from .row_sums import row_sums
-    from .scores import scores
+    """Every rule family of the registry on the document read once (``Analysis``): the table
+    families on each table's view, then the document families; all failures, never only the
+    first."""
+    from .analysis import Analysis
+    from .registry import document_families, table_families
 
-    vocab = vocab or Vocab.load(rules)
+    an = Analysis(doc, vocab or Vocab.load(rules))
     findings: list[Finding] = []
+    families = table_families()
     for table in doc.tables:
         if not table.rows or not table.columns:
             continue
-        view = build_view(table, vocab)
+        view = an.view(table)
         found: list[Finding] = []
         report = TableReport()
-        for family, check in (
-            ("row_sum", row_sums),
-            ("column_sum", column_sums),
-            ("hierarchy", hierarchy),
-            ("rate", rates),
-            ("share", shares),
-            ("score", scores),
-        ):
+        for family in families:
             before = (view.checked, view.skipped)
-            found.extend(check(view))
-            report.families[family] = {
+            found.extend(family.check(view))
+            report.families[family.id] = {
                 "checked": view.checked - before[0],
                 "untrusted": view.skipped - before[1],
             }
@@ -107,28 +101,15 @@ def check_document(
             stats.relations += view.checked
             stats.untrusted += view.skipped
             stats.tables[table.id] = report
-    from .claims import check_claims
-    from .identities import check_identities, parse
-    from .names import cross_table_checks, match_names, pair_lists
-
-    found, per_identity = check_identities(doc, parse(vocab.words.get("identities", [])))
-    findings.extend(found)
+    for doc_family in document_families():
+        found, checked = doc_family.check(an)
+        findings.extend(found)
+        if stats is not None:
+            stats.relations += checked
     if stats is not None:
-        stats.identities = per_identity
-        stats.relations += sum(c["checked"] for c in per_identity.values())
-
-    prose, n_claims = check_claims(doc, vocab)
-    findings.extend(prose)
-    if stats is not None:
-        stats.relations += n_claims
-        stats.claims = n_claims
-
-    pairs = pair_lists(doc, vocab)  # once: matching and the cross-table checks share them
-    matches, unmatched = match_names(doc, vocab, pairs)
-    findings.extend(unmatched)
-    findings.extend(cross_table_checks(doc, vocab, matches, pairs))
-    if stats is not None:
-        stats.matches = [m.to_json() for m in matches]
+        stats.identities = an.identities
+        stats.claims = an.claims
+        stats.matches = [m.to_json() for m in an.matches]
     findings = _dedupe(findings)
     _mark_suspects(findings)
     return findings

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..extract.model import Cell, Document, Table
 from . import interval as iv
+from .analysis import Analysis
 from .findings import Finding, FindingCell
 from .structure import norm as _norm_title
 from .structure import strip_marker as norm
@@ -206,15 +207,14 @@ def find(doc: Document, term: Term) -> Amount | None:
     return None
 
 
-def _prose(doc: Document, term: Term, years: set[str]) -> list[Amount]:
+def _prose(paras: list, term: Term, years: set[str]) -> list[Amount]:
     """Amounts of the body text whose clause words before them match the term, naming no other
     year than ``years`` (the tables' titles) and not the year before."""
     from .claims.core import _label
-    from .claims.text import paragraphs
 
     prior = ("上年", "去年", "上一年", "同期")
     out = []
-    for p in paragraphs(doc):
+    for p in paras:
         for t in p.toks:
             if not t.money or t.iv is None:
                 continue
@@ -229,16 +229,30 @@ def _prose(doc: Document, term: Term, years: set[str]) -> list[Amount]:
     return out
 
 
-def check_identities(doc: Document, identities: list[Identity]) -> tuple[list[Finding], dict]:
+def check_rule_identities(an: Analysis) -> tuple[list[Finding], int]:
+    """The identity family (registry): the rule file's identities on the analysed document."""
+    found, an.identities = check_identities(
+        an.doc, parse(an.vocab.words.get("identities", [])), an.paragraphs
+    )
+    return found, sum(c["checked"] for c in an.identities.values())
+
+
+def check_identities(
+    doc: Document, identities: list[Identity], paras: list | None = None
+) -> tuple[list[Finding], dict]:
     """Every identity whose terms are all found; returns the findings and, per identity id,
-    how many were checked (0 or 1) and how many failed."""
+    how many were checked and how many failed (a prose total: each amount found)."""
+    if paras is None and any(i.total.prose is not None for i in identities):
+        from .claims.text import paragraphs
+
+        paras = paragraphs(doc)
     out: list[Finding] = []
     counts: dict[str, dict[str, int]] = {}
     years = {y for t in doc.tables for y in _YEAR.findall(t.title or "")}
     for ident in identities:
         c = counts.setdefault(ident.id, {"checked": 0, "failed": 0})
         if ident.total.prose is not None:
-            totals = _prose(doc, ident.total, years)
+            totals = _prose(paras or [], ident.total, years)
         else:
             totals = [a] if (a := find(doc, ident.total)) is not None else []
         found = [(t, find(doc, t)) for t in ident.parts]

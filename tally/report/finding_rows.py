@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..reconcile.printed import as_printed, printed_scale
+from ..reconcile.registry import rule_name
 from ..result import DocumentResult
 
 SEVERITIES = ("error", "warning", "info")
@@ -78,7 +79,7 @@ class Record:
             self.expected,
             self.difference,
             SEV_LABEL["en" if lang == "en" else "zh"][self.severity],
-            self.rule,
+            rule_name(self.rule, lang),
             self.message,
             self.suspect,
         ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..reconcile.printed import as_printed
+from ..reconcile.registry import rule_name
 from ..result import DocumentResult
 from .text_out import failure_line
 
@@ -81,7 +82,7 @@ def check_summary(results: list[DocumentResult], lang: str = "zh", show_info: bo
                 (
                     _SEV_ZH[f.severity] if zh else f.severity,
                     str(rep.page if rep else (f.cells[0].page if f.cells else "")),
-                    f.rule,
+                    rule_name(f.rule, lang),
                     like,
                     as_printed(f.expected, like),
                     as_printed(f.difference, like),

@@ -17,6 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from ..reconcile.registry import rule_name
 from ..result import DocumentResult
 from .finding_rows import SEV_LABEL, SEVERITIES, counts, records
 from .pagegeom import PageGeom
@@ -309,7 +310,8 @@ def _finding_html(rec, res: DocumentResult, pages: _Pages, t: dict, lang: str, i
         f'<article class="finding" id="{idx}" data-severity="{rec.severity}" '
         f'data-rule="{escape(rec.rule)}">'
         f'<div class="fhead"><span class="badge sev-{rec.severity}">{sev}</span>'
-        f"<code>{escape(rec.rule)}</code><span>{' · '.join(where)}</span></div>"
+        f'<code title="{escape(rec.rule)}">{escape(rule_name(rec.rule, lang))}</code>'
+        f"<span>{' · '.join(where)}</span></div>"
         f'<p class="msg">{escape(rec.message)}</p>{nums}{"".join(figs)}</article>'
     )
 
@@ -382,7 +384,9 @@ def findings_html(results: list[DocumentResult], lang: str = "zh", show_info: bo
         for s in SEVERITIES
         if s != "info" or show_info or "info" not in present
     )
-    options = "".join(f'<option value="{escape(r)}">{escape(r)}</option>' for r in rules)
+    options = "".join(
+        f'<option value="{escape(r)}">{escape(rule_name(r, lang))}</option>' for r in rules
+    )
     filters = (
         f'<div class="filters" style="display:flex;gap:.4rem 1rem;flex-wrap:wrap;align-items:center">'
         f"<span>{t['severity']}：</span>{sev_boxes}"

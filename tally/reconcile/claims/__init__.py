@@ -25,8 +25,10 @@ from __future__ import annotations
 import math
 
 from ...extract.model import Document
+from ..analysis import Analysis
 from ..findings import Finding
 from ..printed import as_printed
+from ..registry import rule_name
 from ..structure import Vocab
 from .core import Claim, _Ctx
 from .lists import _lists
@@ -35,18 +37,18 @@ from .scores import _scores
 from .tables import _vs_table
 from .text import paragraphs
 
-__all__ = ["Claim", "check_claims", "collect_claims", "paragraphs"]
+__all__ = ["Claim", "check_claims", "check_prose", "collect_claims", "paragraphs"]
 
 # ---------------------------------------------------------------------------------------------
 # Entry points
 
 
-def collect_claims(doc: Document, vocab: Vocab) -> list[Claim]:
+def collect_claims(doc: Document, vocab: Vocab, paras: list | None = None) -> list[Claim]:
     """Every claim checked, passing or not (the tests and a reviewer's audit trail)."""
     from .compare import direction
     from .yoy import yoy
 
-    ctx = _Ctx(doc, vocab)
+    ctx = _Ctx(doc, vocab, paras)
     for pi, p in enumerate(ctx.paras):
         if not p.toks:
             continue
@@ -60,30 +62,18 @@ def collect_claims(doc: Document, vocab: Vocab) -> list[Claim]:
     return ctx.claims
 
 
-_RULE_ZH = {
-    "prose_sum": "正文合计",
-    "prose_share": "正文占比",
-    "prose_rate": "正文比率",
-    "prose_count_share": "正文数量占比",
-    "prose_score": "正文得分",
-    "prose_yoy": "正文同比",
-    "prose_vs_table": "正文与附表",
-    "prose_direction": "正文大小比较",
-}
-
-
 def _finding(c: Claim) -> Finding:
     exp = c.computed.mid if math.isfinite(c.computed.lo) else c.computed.hi
     rep = c.printed.mid
     if c.rule == "prose_direction" or (
         c.rule == "prose_score" and not math.isfinite(c.computed.lo)
     ):
-        zh = f"{_RULE_ZH[c.rule]}：“{c.fragment}”中{c.what_zh}。"
+        zh = f"{rule_name(c.rule)}：“{c.fragment}”中{c.what_zh}。"
         en = f"{c.rule}: in “{c.fragment}”, {c.what_en}."
     else:
         shown = as_printed(exp, c.claim.text)
         zh = (
-            f"{_RULE_ZH[c.rule]}：“{c.fragment}”中 {c.claim.text} 与计算值 {shown} 不符"
+            f"{rule_name(c.rule)}：“{c.fragment}”中 {c.claim.text} 与计算值 {shown} 不符"
             f"（{c.what_zh}）。"
         )
         en = (
@@ -107,9 +97,18 @@ def _finding(c: Claim) -> Finding:
     )
 
 
-def check_claims(doc: Document, vocab: Vocab) -> tuple[list[Finding], int]:
+def check_prose(an: Analysis) -> tuple[list[Finding], int]:
+    """The prose family (registry): the claims of the document's paragraphs, read once."""
+    found, n = check_claims(an.doc, an.vocab, an.paragraphs)
+    an.claims = n
+    return found, n
+
+
+def check_claims(
+    doc: Document, vocab: Vocab, paras: list | None = None
+) -> tuple[list[Finding], int]:
     """Findings on the numeric claims of the body text, and how many claims were checked."""
-    claims = collect_claims(doc, vocab)
+    claims = collect_claims(doc, vocab, paras)
     findings = [_finding(c) for c in claims if c.severity != "ok"]
     order = {"error": 0, "warning": 1, "info": 2}
     findings.sort(key=lambda f: order[f.severity])

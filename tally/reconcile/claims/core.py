@@ -112,10 +112,10 @@ def _judge(printed: Iv, computed: Iv, parts: list[Iv] | None, q: Quantity, lenie
 
 
 class _Ctx:
-    def __init__(self, doc: Document, vocab: Vocab) -> None:
+    def __init__(self, doc: Document, vocab: Vocab, paras: list[Para] | None = None) -> None:
         self.doc = doc
         self.vocab = vocab
-        self.paras = paragraphs(doc)
+        self.paras = paragraphs(doc) if paras is None else paras
         self.claims: list[Claim] = []
         self.used: set[tuple[int, int]] = set()  # (para index, tok start) of claims already read
         self.w = {k: _words(vocab, k) for k in _DEFAULT_WORDS}

@@ -18,6 +18,8 @@ changed character costs much more than a dropped one (认证 / 认可), times a 
 kept: as printed (normalised) and without the stop words (项目, 专项, 与 …).
 """
 
+from ..analysis import Analysis
+from ..findings import Finding
 from .base import MARGIN, THRESHOLD, Match
 from .checks import cross_table_checks
 from .match import hungarian, match_names, pair_lists
@@ -27,6 +29,7 @@ __all__ = [
     "MARGIN",
     "THRESHOLD",
     "Match",
+    "check_names",
     "cross_table_checks",
     "hungarian",
     "match_names",
@@ -35,3 +38,10 @@ __all__ = [
     "score",
     "score_matrix",
 ]
+
+
+def check_names(an: Analysis) -> tuple[list[Finding], int]:
+    """The names family (registry): names paired across tables, each unmatched name, and the
+    rules between the amounts two tables give one item."""
+    an.matches, unmatched = match_names(an.doc, an.vocab, an.pairs)
+    return unmatched + cross_table_checks(an.doc, an.vocab, an.matches, an.pairs), 0
