@@ -433,3 +433,14 @@ def test_a_year_is_neither_a_code_nor_an_amount() -> None:
     view = build_view(_table(cols, rows), Vocab.load())
     assert [c.code for c in view.columns] == [False, True, False, False]
     assert view.columns[0].label and not view.columns[0].value
+
+
+def test_one_definition_of_a_total() -> None:
+    """Rows, header leaves, name lists and prose lists all ask Vocab.total_kind: a short label
+    (ordinal and notes aside) that is or ends with a 合计 / 总计 word; 小计 is a subtotal."""
+    v = Vocab.load()
+    assert v.total_kind("合计") == v.total_kind("一、收入合计") == v.total_kind("总计") == "total"
+    assert v.total_kind("合 计（万元）") == "total"
+    assert v.total_kind("上饶市 小计") == "subtotal"
+    assert v.total_kind("合计数量统计分析工作方案") is None  # a name, not a total
+    assert v.total_kind("其他资金") is None

@@ -23,10 +23,10 @@ from ..extract.model import Cell, Document, Table
 from . import interval as iv
 from .analysis import Analysis
 from .findings import Finding, FindingCell
+from .printed import unit_scale
 from .structure import norm as _norm_title
 from .structure import strip_marker as norm
 
-_UNITS = {"元": 1.0, "千元": 1e3, "万元": 1e4, "亿元": 1e8}
 _KEYS = {"id", "zh", "en", "table", "table_not", "total", "parts"}
 _TERM_KEYS = {"table", "table_not", "label", "column", "row", "sign", "optional", "prose"}
 _YEAR = re.compile(r"(\d{4})\s*年")
@@ -143,7 +143,7 @@ def _amount_columns(table: Table) -> set[int]:
 
 
 def _scale(table: Table) -> float | None:
-    return _UNITS.get((table.unit or "").strip())
+    return unit_scale(table.unit)
 
 
 def _by_label(table: Table, label: re.Pattern[str]) -> list[tuple[str, Cell]]:

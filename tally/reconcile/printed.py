@@ -43,3 +43,13 @@ def printed_scale(like: str) -> float:
     text = unicodedata.normalize("NFKC", like).strip()
     q = parse_quantity(text) if text else None
     return (q.scale or 1.0) if q is not None and q.is_number else 1.0
+
+
+UNIT_SCALE = {"元": 1.0, "千元": 1e3, "万元": 1e4, "百万元": 1e6, "亿元": 1e8}
+
+
+def unit_scale(unit: str | None) -> float | None:
+    """元 per unit of a table's amounts (1e4 for 万元); None for no or another unit."""
+    if not unit:
+        return None
+    return UNIT_SCALE.get(re.sub(r"[\s()（）]", "", unicodedata.normalize("NFKC", unit)))

@@ -8,17 +8,13 @@ from collections.abc import Iterator
 from . import interval as iv
 from .findings import Finding
 from .relation import MIN_INSTANCES, Relation, evaluate
-from .structure import Column, View, norm
+from .structure import Column, View
 
 # ---- row sums: a total column and its siblings in the header tree -----------------------------
 
 
 def _is_total_word(view: View, text: str) -> bool:
-    t = norm(text)
-    return any(
-        t == w or (len(t) <= 6 and t.endswith(w))
-        for w in view.vocab.words["total"] + view.vocab.words["subtotal"]
-    )
+    return view.vocab.total_kind(text) is not None
 
 
 def _summable(view: View, col: Column) -> bool:

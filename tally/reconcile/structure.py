@@ -48,6 +48,18 @@ class Vocab:
     def has(self, key: str, text: str) -> bool:
         return any(w in text for w in self.words.get(key, []))
 
+    def total_kind(self, text: str) -> str | None:
+        """The one definition of a total: a short label (ordinal and notes aside) that is, or
+        ends with, a word of ``subtotal`` ('subtotal') or of ``total`` ('total')."""
+        t = strip_marker(text)
+        if len(t) > 8:
+            return None
+        if any(t.endswith(w) for w in self.words.get("subtotal", [])):
+            return "subtotal"
+        if any(t == w or t.endswith(w) for w in self.words.get("total", [])):
+            return "total"
+        return None
+
 
 def _rule_file(path: Path, known: dict[str, list]) -> dict[str, list]:
     """A user's rule file: a mapping of known keys to lists (of words, or of name pairs for
@@ -190,11 +202,7 @@ class View:
         t = strip_marker(text)
         if t.startswith(tuple(self.vocab.words.get("part_of", []))):
             return "part"
-        if len(t) <= 8 and any(t.endswith(w) for w in self.vocab.words["subtotal"]):
-            return "subtotal"
-        if len(t) <= 8 and any(t == w or t.endswith(w) for w in self.vocab.words["total"]):
-            return "total"
-        return "item"
+        return self.vocab.total_kind(t) or "item"
 
     def kind(self, r: int, c: int) -> str:
         """The kind of row ``r`` for the value in column ``c``: its first label that is not

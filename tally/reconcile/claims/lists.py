@@ -187,11 +187,10 @@ def _table_splits(ctx: _Ctx) -> list[list[str]]:
     of a table with a 合计 row. A prose list naming exactly one of these is complete."""
     if ctx._splits is not None:
         return ctx._splits
-    totals = ctx.vocab.words.get("total", []) + ctx.vocab.words.get("subtotal", [])
     skip = ctx.vocab.words.get("rate", []) + ctx.vocab.words.get("share", [])
 
     def is_total(t: str) -> bool:
-        return any(t == w or (len(t) <= 6 and t.endswith(w)) for w in totals)
+        return ctx.vocab.total_kind(t) is not None
 
     out: list[list[str]] = []
     for table in ctx.doc.tables:

@@ -18,7 +18,6 @@ _PUNCT = re.compile(
     r"[\s\"'“”‘’`、，,。.;；:：·•・!！?？\-—–_/\\|<>《》〈〉「」『』【】\[\](){}（）+＋*×#&]"
 )
 _STRUCTURAL = ("weight", "score", "deduction", "target", "actual")
-_UNIT_SCALE = {"元": 1.0, "千元": 1e3, "万元": 1e4, "百万元": 1e6, "亿元": 1e8}
 
 
 @dataclass(slots=True)

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from ...extract.model import Cell, Document, Table
 from .. import interval as iv
 from ..findings import Finding, FindingCell
+from ..printed import unit_scale
 from ..structure import Column, View, Vocab, build_view, norm
-from .base import _UNIT_SCALE, MIN_AGREEMENT, MIN_INSTANCES, Match
+from .base import MIN_AGREEMENT, MIN_INSTANCES, Match
 from .lists import Name, NameList, _is_total, _role, _row_lists
 from .match import _assign, _Pair, _tname, pair_lists
 from .score import name_key
@@ -68,7 +69,7 @@ def _cost_matches(doc: Document, vocab: Vocab) -> list[Match]:
             continue
         view = build_view(table, vocab)
         targets.extend(_cost_targets(view))
-        if _role(table, vocab) == "allocated" and _unit_scale(table.unit):
+        if _role(table, vocab) == "allocated" and unit_scale(table.unit):
             if _amount_cols(view)[1] is not None:
                 nl = _item_list(view)
                 if nl is not None:
@@ -100,12 +101,6 @@ def _cost_matches(doc: Document, vocab: Vocab) -> list[Match]:
 
 
 # ---- amounts ------------------------------------------------------------------------------------
-
-
-def _unit_scale(unit: str | None) -> float | None:
-    if not unit:
-        return None
-    return _UNIT_SCALE.get(name_key(unit))
 
 
 def _summable(view: View, col: Column) -> bool:
@@ -198,7 +193,7 @@ def cross_table_checks(
 
 def _sampled_vs_allocated(p: _Pair, kept: list, a_is_sampled: bool) -> list[Finding]:
     sl, al = (p.la, p.lb) if a_is_sampled else (p.lb, p.la)
-    s_scale, a_scale = _unit_scale(sl.table.unit), _unit_scale(al.table.unit)
+    s_scale, a_scale = unit_scale(sl.table.unit), unit_scale(al.table.unit)
     if (s_scale is None) != (a_scale is None):
         return []
     s_scale, a_scale = s_scale or 1.0, a_scale or 1.0
@@ -245,7 +240,7 @@ def _same_item(p: _Pair, kept: list, vocab: Vocab, seen: set) -> list[Finding]:
     tables, under the same unit and the same scope words in the titles, must agree — when it
     agrees on most items (else the columns mean different things and nothing is said)."""
     ta, tb = p.la.table, p.lb.table
-    sa, sb = _unit_scale(ta.unit), _unit_scale(tb.unit)
+    sa, sb = unit_scale(ta.unit), unit_scale(tb.unit)
     if sa is None or sb is None or not ta.title or not tb.title:
         return []
     if _scope(ta, vocab) != _scope(tb, vocab):
@@ -318,7 +313,7 @@ def _cost_checks(doc: Document, vocab: Vocab) -> list[Finding]:
                 if m.a != tg.name_cell.text or m.tables[0] != t.id or m.tables[1] not in tables:
                     continue
                 alloc = view_of(tables[m.tables[1]])
-                scale = _unit_scale(alloc.table.unit)
+                scale = unit_scale(alloc.table.unit)
                 _, s_col = _amount_cols(alloc)
                 if scale is None or s_col is None:
                     continue

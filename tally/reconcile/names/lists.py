@@ -36,9 +36,7 @@ class NameList:
 
 
 def _is_total(vocab: Vocab, text: str) -> bool:
-    t = norm(text)
-    words = vocab.words.get("total", []) + vocab.words.get("subtotal", [])
-    return any(t == w or (len(t) <= 8 and (t.endswith(w) or t.startswith(w))) for w in words)
+    return vocab.total_kind(text) is not None
 
 
 def _good_key(key: str) -> bool:
