@@ -104,10 +104,13 @@ def check(
     rules: Sequence[PathLike] | None = None,
     *,
     vocab: Vocab | None = None,
+    reviews: PathLike | None = None,
 ) -> DocumentResult:
     """Read one PDF and check its arithmetic. ``rules`` are extra rule files (YAML, the keys
     of ``tally/reconcile/rules/default.yaml``); a caller checking many documents passes the
-    ``vocab`` from ``load_rules`` once instead."""
+    ``vocab`` from ``load_rules`` once instead. The reviewer's states come from ``reviews`` (a
+    review file, e.g. the earlier submission's) or else the PDF's sidecar
+    (``NAME.tally-review.json``), matched by finding id."""
     vocab = vocab if vocab is not None else load_rules(rules)
     res = extract(path)
     if res.document is None:
@@ -129,7 +132,24 @@ def check(
     res.matches = stats.matches
     res.table_reports = stats.tables
     res.identities = {k: v for k, v in stats.identities.items() if v["checked"]}
+    _attach_reviews(res, Path(reviews) if reviews is not None else None)
     return res
+
+
+def _attach_reviews(res: DocumentResult, file: Path | None) -> None:
+    """The states stored for this document's findings; a review file that cannot be read is a
+    warning of the document (the check itself stands)."""
+    from .extract.model import Issue
+    from .review import load, sidecar
+
+    try:
+        stored = load(file if file is not None else sidecar(res.path))
+    except (ValueError, OSError) as exc:
+        if res.document is not None:
+            res.document.warnings.append(Issue("review_file", str(exc)))
+        return
+    ids = {f.id for f in res.findings}
+    res.reviews = {k: v for k, v in stored.items() if k in ids}
 
 
 __all__ = [

@@ -74,7 +74,13 @@ def cmd_check(ns: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
-    results = [check(p, vocab=vocab) for p in paths]
+    if ns.reviews and len(paths) > 1:
+        print(
+            "--reviews 只用于单个文件" if ns.lang != "en" else "--reviews takes one input",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    results = [check(p, vocab=vocab, reviews=ns.reviews) for p in paths]
     if ns.format == "json":
         from .report.contract import report_json
 
@@ -100,11 +106,41 @@ def cmd_check(ns: argparse.Namespace) -> int:
         _write(check_summary(results, ns.lang, ns.show_info), ns.output)
     if any(not r.ok for r in results):
         return EXIT_FAILED
-    return (
-        EXIT_FINDINGS
-        if any(f.severity == "error" for r in results for f in r.findings)
-        else EXIT_OK
-    )
+    # errors a reviewer ignored (tally review … --state ignored) no longer fail the check
+    return EXIT_FINDINGS if any(r.open_errors for r in results) else EXIT_OK
+
+
+def cmd_review(ns: argparse.Namespace) -> int:
+    """Store a reviewer's decision on findings of one report; the ids must be its findings."""
+    from .review import mark, sidecar, state_of
+
+    zh = ns.lang != "en"
+    try:
+        state_of(ns.state)
+        res = check(ns.path, ns.rules)
+    except (ValueError, RulesError) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAILED
+    if not res.ok:
+        print(f"{res.path}: {res.error.message(ns.lang)}", file=sys.stderr)  # type: ignore[union-attr]
+        return EXIT_FAILED
+    known = {f.id for f in res.findings}
+    unknown = [i for i in ns.ids if i not in known]
+    if unknown:
+        print(
+            f"该报告没有这些问题编号：{'、'.join(unknown)}" if zh
+            else f"no such finding in this report: {', '.join(unknown)}",
+            file=sys.stderr,
+        )  # fmt: skip
+        return EXIT_FAILED
+    file = Path(ns.file) if ns.file else sidecar(ns.path)
+    mark(file, Path(ns.path).name, ns.ids, ns.state, ns.note, ns.by)
+    print(
+        f"已记录 {len(ns.ids)} 条复核（{file}）" if zh
+        else f"recorded {len(ns.ids)} review(s) in {file}",
+        file=sys.stderr,
+    )  # fmt: skip
+    return EXIT_OK
 
 
 def _write_annotated(results: list[DocumentResult], ns: argparse.Namespace) -> bool:
@@ -167,7 +203,25 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--lang", choices=["zh", "en"], default="zh")
     ck.add_argument("--rules", action="append", help="补充的规则文件（YAML），可多次给出")
     ck.add_argument("--show-info", action="store_true", help="也列出舍入误差（提示）")
+    ck.add_argument(
+        "--reviews",
+        help="复核记录文件（默认 PDF 旁的 名称.tally-review.json；重报的报告可用原报告的）",
+    )
     ck.set_defaults(func=cmd_check)
+    rv = sub.add_parser(
+        "review", help="记录对问题的复核：确认或忽略 / mark findings confirmed or ignored"
+    )
+    rv.add_argument("path", help="PDF 文件")
+    rv.add_argument("ids", nargs="+", help="问题编号（tally check 输出的 F…）")
+    rv.add_argument(
+        "--state", required=True, help="confirmed 已确认 / ignored 已忽略 / pending 待处理"
+    )
+    rv.add_argument("--note", default="", help="说明")
+    rv.add_argument("--by", default=os.environ.get("USER", ""), help="复核人")
+    rv.add_argument("--file", help="复核记录文件（默认 PDF 旁的 名称.tally-review.json）")
+    rv.add_argument("--rules", action="append", help="核对时用的补充规则文件")
+    rv.add_argument("--lang", choices=["zh", "en"], default="zh")
+    rv.set_defaults(func=cmd_review)
     bt = sub.add_parser(
         "batch",
         help="批量核对文件夹中的全部 PDF（可中断续跑），生成部门台账 / check whole folders",

@@ -23,6 +23,12 @@ class DocumentResult:
     untrusted: int = 0  # relations inferred from words that did not hold on most rows: unused
     table_reports: dict[str, Any] = field(default_factory=dict)  # table id -> TableReport
     identities: dict[str, dict[str, int]] = field(default_factory=dict)  # id -> checked, failed
+    reviews: dict[str, Any] = field(default_factory=dict)  # finding id -> review.Review
+
+    def review_state(self, finding: Any) -> str:
+        """pending / confirmed / ignored: what a reviewer decided about this finding."""
+        r = self.reviews.get(finding.id)
+        return r.state if r is not None else "pending"
 
     @property
     def ok(self) -> bool:
@@ -31,6 +37,11 @@ class DocumentResult:
     @property
     def errors(self) -> list[Any]:
         return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def open_errors(self) -> list[Any]:
+        """Errors a reviewer has not ignored."""
+        return [f for f in self.errors if self.review_state(f) != "ignored"]
 
     def to_json(self, lang: str = "zh") -> dict[str, Any]:
         """This document in the JSON report contract (``tally.report/1``)."""

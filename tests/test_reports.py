@@ -113,6 +113,8 @@ def test_xlsx_findings_sheet_highlights_and_comments(out: Path, findings) -> Non
         "规则",
         "说明",
         "疑点",
+        "编号",
+        "复核",
     ]
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
     rows = list(ws.iter_rows(min_row=2, values_only=True))

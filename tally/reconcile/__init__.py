@@ -72,6 +72,7 @@ def check_document(
     families on each table's view, then the document families; all failures, never only the
     first."""
     from .analysis import Analysis
+    from .finding_ids import assign_ids
     from .registry import document_families, table_families
 
     an = Analysis(doc, vocab or Vocab.load(rules))
@@ -112,6 +113,7 @@ def check_document(
         stats.matches = [m.to_json() for m in an.matches]
     findings = _dedupe(findings)
     _mark_suspects(findings)
+    assign_ids(findings, doc)
     return findings
 
 

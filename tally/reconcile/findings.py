@@ -37,6 +37,7 @@ class Finding:
     row: str | None = None  # the row's label
     column: str | None = None  # the column's header path, joined
     suspect: FindingCell | None = None  # the cell this error shares with other errors
+    id: str = ""  # stable over reruns: rule, table, row, column, printed texts (finding_ids.py)
 
     def message(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message_zh
@@ -49,6 +50,7 @@ class Finding:
 
     def to_json(self, lang: str = "zh") -> dict:
         return {
+            "id": self.id,
             "rule": self.rule,
             "severity": self.severity,
             "message": self.message(lang),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..extract.model import Table
+from ..reconcile.finding_ids import groups
 from ..result import DocumentResult
 
 SCHEMA = "tally.report/1"
@@ -38,7 +39,9 @@ def document_json(res: DocumentResult, lang: str = "zh") -> dict[str, Any]:
         "pages": len(doc.pages) if doc else 0,
         "tables": [table_json(t, res.table_reports.get(t.id)) for t in doc.tables] if doc else [],
         "matches": res.matches,
-        "findings": [f.to_json(lang) for f in res.findings],
+        "findings": [_finding_json(res, f, lang) for f in res.findings],
+        # one entry per likely problem: findings sharing a culprit cell, worst first
+        "groups": groups(res.findings),
         "checked_relations": res.checked,
         # relations the table's words implied but that failed on most rows: the table was not
         # understood there, so nothing was said about them
@@ -49,6 +52,15 @@ def document_json(res: DocumentResult, lang: str = "zh") -> dict[str, Any]:
         if doc
         else [],
     }
+
+
+def _finding_json(res: DocumentResult, f: Any, lang: str) -> dict[str, Any]:
+    out = f.to_json(lang)
+    r = res.reviews.get(f.id)
+    out["review"] = {"state": "pending"} if r is None else {
+        "state": r.state, "note": r.note, "by": r.by, "at": r.at
+    }  # fmt: skip
+    return out
 
 
 def report_json(results: list[DocumentResult], lang: str = "zh") -> dict[str, Any]:

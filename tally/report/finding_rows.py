@@ -28,6 +28,8 @@ COLUMNS = {
     "rule": ("规则", "rule"),
     "message": ("说明", "message"),
     "suspect": ("疑点", "suspect"),
+    "id": ("编号", "id"),
+    "review": ("复核", "review"),
 }
 
 
@@ -65,6 +67,8 @@ class Record:
     message: str
     suspect: str
     finding: Any  # the Finding itself
+    id: str
+    review: str  # the reviewer's state and note, as shown
     expected_value: float | None
     difference_value: float | None
 
@@ -82,6 +86,8 @@ class Record:
             rule_name(self.rule, lang),
             self.message,
             self.suspect,
+            self.id,
+            self.review,
         ]
 
 
@@ -125,6 +131,8 @@ def records(res: DocumentResult, lang: str = "zh", show_info: bool = False) -> l
                 message=f.message(lang),
                 suspect=suspect,
                 finding=f,
+                id=f.id,
+                review=_review_text(res, f, lang),
                 # in the printed unit (a prose figure in 元 beside 213.16万元: in 万元)
                 expected_value=None if f.expected is None else f.expected / printed_scale(like),
                 difference_value=None if diff is None else round(diff / printed_scale(like), 10),
@@ -135,3 +143,11 @@ def records(res: DocumentResult, lang: str = "zh", show_info: bool = False) -> l
 
 def counts(res: DocumentResult) -> dict[str, int]:
     return {s: sum(1 for f in res.findings if f.severity == s) for s in SEVERITIES}
+
+
+def _review_text(res: DocumentResult, f: Any, lang: str) -> str:
+    r = res.reviews.get(f.id)
+    if r is None:
+        return ""
+    who = f"（{r.by}）" if r.by and lang != "en" else (f" ({r.by})" if r.by else "")
+    return f"{r.label(lang)}{who}" + (f"：{r.note}" if r.note else "")

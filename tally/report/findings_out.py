@@ -66,10 +66,13 @@ def check_summary(results: list[DocumentResult], lang: str = "zh", show_info: bo
         if not shown:
             continue
         cols = (
-            ("级别", "页", "规则", "印刷值", "应为", "差额", "疑点", "说明")
+            ("编号", "级别", "页", "规则", "印刷值", "应为", "差额", "疑点", "说明")
             if zh
-            else ("severity", "page", "rule", "printed", "expected", "diff", "suspect", "message")
-        )
+            else (
+                "id", "severity", "page", "rule", "printed", "expected", "diff", "suspect",
+                "message",
+            )
+        )  # fmt: skip
         rows = [cols]
         for f in shown:
             rep = next((c for c in f.cells if c.role in ("reported", "claim")), None)
@@ -78,9 +81,14 @@ def check_summary(results: list[DocumentResult], lang: str = "zh", show_info: bo
             if f.suspect is not None:
                 p = f.suspect.page
                 suspect = f"{f.suspect.text}（第{p}页）" if zh else f"{f.suspect.text} (p.{p})"
+            sev = _SEV_ZH[f.severity] if zh else f.severity
+            r = res.reviews.get(f.id)
+            if r is not None and r.state != "pending":
+                sev += f"·{r.label(lang)}"  # 错误·已忽略
             rows.append(
                 (
-                    _SEV_ZH[f.severity] if zh else f.severity,
+                    f.id,
+                    sev,
                     str(rep.page if rep else (f.cells[0].page if f.cells else "")),
                     rule_name(f.rule, lang),
                     like,
