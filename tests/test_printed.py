@@ -29,3 +29,12 @@ def test_a_computed_figure_as_its_neighbour_was_printed(x, like, shown) -> None:
 def test_printed_scale() -> None:
     assert printed_scale("213.16万元") == 1e4
     assert printed_scale("557.65") == printed_scale("96.94%") == printed_scale("") == 1.0
+
+
+def test_a_computed_sum_is_one_figure_unless_it_reads_as_the_printed_one() -> None:
+    from tally.reconcile.interval import Iv, show
+
+    x = Iv(43410.245, 43410.315)  # 7 amounts of 2 decimals: their rounding widens the sum
+    assert show(x, 2, 43400.28) == "43,410.28"  # the error: one figure, the printed operands' sum
+    assert show(Iv(485.055, 485.065), 2, 485.06) == "485.055～485.065"  # reads as printed: range
+    assert show(x, 2) == "43,410.28"

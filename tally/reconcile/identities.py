@@ -284,8 +284,7 @@ def _finding(
 ):  # noqa: ANN001, ANN202
     """The message names each table once: the total's, then a part's only where it differs."""
     exp = computed.scale(1 / (total.scale or 1.0))
-    # within one unit of the last printed digit the middle is the figure a reviewer wants
-    expected = iv.show(exp, total.cell.quantity.decimals, within=1 + 1e-6)
+    expected = iv.show(exp, total.cell.quantity.decimals, total.cell.quantity.value)
     unit = total.unit
     printed = total.cell.text if total.table is not None else total.cell.text.rstrip("万亿元")
     zh, en = [], []

@@ -55,12 +55,12 @@ def of(q: Quantity) -> Iv | None:
     return None
 
 
-def show(x: Iv, decimals: int, within: float = 1.0) -> str:
-    """A computed value as a reviewer reads it: one figure at the printed precision when the
-    interval is narrower than ``within`` units of the last printed digit, else its range one
-    digit finer."""
+def show(x: Iv, decimals: int, printed: float | None = None) -> str:
+    """A computed value as a reviewer reads it: one figure at the printed precision (the sum of
+    the printed operands; the verdict already allowed for their rounding), or its range one
+    digit finer where that one figure would read as the ``printed`` number itself."""
     d = decimals
-    if abs(x.half) < within * 10 ** (-d):
+    if printed is None or round(x.mid, d) != round(printed, d):
         return f"{x.mid:,.{d}f}"
     return f"{x.lo:,.{d + 1}f}～{x.hi:,.{d + 1}f}"
 

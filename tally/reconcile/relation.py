@@ -109,7 +109,7 @@ def evaluate(view: View, relations: list[Relation], zh: str, en: str) -> list[Fi
 
 
 def _fmt(x: iv.Iv, like: Cell) -> str:
-    return iv.show(x, like.quantity.decimals)
+    return iv.show(x, like.quantity.decimals, like.quantity.scaled)
 
 
 def _unique(cells: list[Cell]) -> list[Cell]:
