@@ -80,7 +80,15 @@ def cmd_check(ns: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
-    results = [check(p, vocab=vocab, reviews=ns.reviews) for p in paths]
+    from .report.progress import Progress
+
+    results = []
+    # many documents: a progress bar on stderr (a terminal only; never in a pipe or a log)
+    bar = len(paths) > 1 and not ns.no_progress and sys.stderr.isatty()
+    with Progress(len(paths), ns.lang, enabled=bar) as progress:
+        for p in paths:
+            results.append(check(p, vocab=vocab, reviews=ns.reviews))
+            progress.advance(not results[-1].ok)
     if ns.format == "json":
         from .report.contract import report_json
 
@@ -203,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--lang", choices=["zh", "en"], default="zh")
     ck.add_argument("--rules", action="append", help="补充的规则文件（YAML），可多次给出")
     ck.add_argument("--show-info", action="store_true", help="也列出舍入误差（提示）")
+    ck.add_argument("--no-progress", action="store_true", help="多个文件时不显示进度条")
     ck.add_argument(
         "--reviews",
         help="复核记录文件（默认 PDF 旁的 名称.tally-review.json；重报的报告可用原报告的）",

@@ -214,3 +214,35 @@ def test_a_lone_failing_relation_is_for_review_not_an_error() -> None:
     (f,) = [f for f in check_document(doc) if f.severity != "info"]
     assert f.severity == "warning" and "人工复核" in f.message_zh
     assert f.reported == pytest.approx(4.0) and f.expected == pytest.approx(3.0)
+
+
+def test_progress_bar_for_many_documents_on_a_terminal(tmp_path) -> None:  # noqa: ANN001
+    """More than one input on a terminal: a bar on stderr counting the documents; in a pipe
+    (and with --no-progress) nothing but the report."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    docs = [str(SAMPLES / "shaanxi-health-2022.pdf"), str(SAMPLES / "guangdong-culture-2023.pdf")]
+    out = tmp_path / "r.json"
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: stderr is the pseudo-terminal
+        os.execvp(sys.executable, [sys.executable, "-m", "tally.cli", "check", *docs,
+                                   "--format", "json", "-o", str(out)])  # fmt: skip
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.waitpid(pid, 0)
+    text = seen.decode("utf-8", "replace")
+    assert "核对" in text and "2/2" in text
+    piped = subprocess.run(
+        [sys.executable, "-m", "tally.cli", "check", *docs], capture_output=True, text=True
+    )
+    assert "2/2" not in piped.stderr and piped.returncode == 0

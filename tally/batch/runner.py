@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ..report.progress import Progress
+
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
 
 
@@ -193,7 +195,7 @@ def run_batch(
                 lang,
             )
         log = open(out / "batch.log", "a", encoding="utf-8")  # noqa: SIM115
-        bar = _Progress(len(todo), lang, enabled=progress)
+        bar = Progress(len(todo), lang, enabled=progress)
 
         def on_done(result: dict) -> None:
             sha = result["sha256"]
@@ -272,53 +274,6 @@ def run_batch(
         lang,
     )
     return summary
-
-
-class _Progress:
-    """rich progress bar on stderr: documents done, failures, time left."""
-
-    def __init__(self, total: int, lang: str, enabled: bool = True) -> None:
-        self.total, self.lang, self.enabled = total, lang, enabled and total > 0
-        self.failed = 0
-        self._p = None
-        self._task = None
-
-    def __enter__(self) -> _Progress:
-        if not self.enabled:
-            return self
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        zh = self.lang != "en"
-        self._p = Progress(
-            TextColumn("[bold]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn(("失败 " if zh else "failed ") + "[red]{task.fields[failed]}"),
-            TimeElapsedColumn(),
-            TextColumn("剩余" if zh else "left"),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-        )
-        self._p.__enter__()
-        self._task = self._p.add_task("核对" if zh else "checking", total=self.total, failed=0)
-        return self
-
-    def advance(self, failed: bool) -> None:
-        self.failed += failed
-        if self._p is not None:
-            self._p.update(self._task, advance=1, failed=self.failed)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._p is not None:
-            self._p.__exit__(*exc)
 
 
 def cmd_batch(ns) -> int:  # noqa: ANN001
