@@ -176,9 +176,27 @@ def test_pdf_has_square_annotations_on_every_cell(out: Path, findings) -> None:
     reader = PdfReader(files[0])
     assert len(reader.pages) == len(read(str(DIRTY)).pages)
     annots: dict[int, list] = {}
+    labels: dict[int, list] = {}
+    legends: dict[int, list] = {}
     for n, page in enumerate(reader.pages, 1):
-        annots[n] = [a.get_object() for a in page.get("/Annots", [])]
-        assert all(a["/Subtype"] == "/Square" for a in annots[n])
+        every = [a.get_object() for a in page.get("/Annots", [])]
+        annots[n] = [a for a in every if a["/Subtype"] == "/Square"]
+        labels[n] = [a for a in every if a["/Subtype"] == "/FreeText"]
+        legends[n] = [a for a in every if a["/Subtype"] == "/Text"]
+        assert len(every) == len(annots[n]) + len(labels[n]) + len(legends[n])
+        assert len(labels[n]) == len(annots[n]) and len(legends[n]) == (1 if annots[n] else 0)
+    # findings numbered in the report's order: each box's numbers beside it, a legend per page
+    for k, f in enumerate(findings, 1):
+        for c in f.cells:
+            (legend,) = legends[c.page]
+            assert f"【{k}】" in legend["/Contents"] and f.message_zh in legend["/Contents"]
+            near = [
+                a for a in labels[c.page]
+                if str(k) in a["/Contents"].split(",")
+                and abs(float(a["/Rect"][3]) - (float(reader.pages[c.page - 1].mediabox.top)
+                                                - c.bbox[1])) < 2.5
+            ]  # fmt: skip
+            assert near, (k, f.rule, c)
     for f in findings:
         for c in f.cells:
             page = reader.pages[c.page - 1]
@@ -198,7 +216,7 @@ def test_pdf_has_square_annotations_on_every_cell(out: Path, findings) -> None:
             ]
             assert len(hits) == 1, (f.rule, c)
             a = hits[0]
-            assert f.message_zh in a["/Contents"]
+            assert f.message_zh in a["/Contents"] and "【" in a["/Contents"]
             red = [float(v) for v in a["/C"]][0] > 0.5
             if c.role in ("reported", "claim"):
                 assert red

@@ -2,14 +2,17 @@
 
 Red for the reported value or claim, blue for its operands; the annotation's note (/Contents)
 carries the finding's message (every finding's, when one cell takes part in several), so a
-reviewer can forward the marked-up report. Each annotation has its own appearance stream, so
-viewers that do not draw annotations themselves still show the box.
+reviewer can forward the marked-up report. Findings are numbered in the report's order: each box
+has its numbers printed beside it (【3】), and each page a legend note listing its numbered
+findings with their rule and message. Each annotation has its own appearance stream, so viewers
+that do not draw annotations themselves still show the box and its number.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..reconcile.registry import rule_name
 from ..result import DocumentResult
 from .finding_rows import shown
 from .pagegeom import PageGeom
@@ -37,11 +40,17 @@ def annotate_pdf(res: DocumentResult, out: Path, lang: str = "zh", show_info: bo
 
     # one annotation per distinct cell: its role (reported wins) and every message about it
     cells: dict[tuple[int, tuple[float, ...]], dict] = {}
-    for f in shown(res, show_info):
-        msg = f.message(lang)
+    legend: dict[int, list[str]] = {}  # page -> its numbered findings
+    for k, f in enumerate(shown(res, show_info), 1):
+        msg = f"【{k}】{f.message(lang)}"
+        pages = set()
         for c in f.cells:
             key = (c.page, tuple(round(v, 1) for v in c.bbox))
-            m = cells.setdefault(key, {"cell": c, "reported": False, "msgs": [], "rules": []})
+            m = cells.setdefault(
+                key, {"cell": c, "reported": False, "msgs": [], "rules": [], "nums": []}
+            )
+            m["nums"].append(k)
+            pages.add(c.page)
             if c.role in ("reported", "claim"):
                 m["reported"] = True
                 m["msgs"].insert(0, msg)
@@ -49,6 +58,8 @@ def annotate_pdf(res: DocumentResult, out: Path, lang: str = "zh", show_info: bo
             else:
                 m["msgs"].append(msg)
                 m["rules"].append(f.rule)
+        for pg in pages:
+            legend.setdefault(pg, []).append(f"【{k}】{rule_name(f.rule, lang)}：{f.message(lang)}")
 
     n = 0
     for (page_no, _), m in cells.items():
@@ -99,10 +110,95 @@ def annotate_pdf(res: DocumentResult, out: Path, lang: str = "zh", show_info: bo
             }
         )
         writer.add_annotation(page, annot)
+        label = ",".join(str(k) for k in sorted(set(m["nums"])))
+        writer.add_annotation(page, _label(writer, label, x0 + lw, y1 - lw - 7.0, color))
         n += 1
+    for page_no, lines in legend.items():
+        if 1 <= page_no <= len(writer.pages):
+            page = writer.pages[page_no - 1]
+            head = "tally: findings on this page" if lang == "en" else "tally：本页问题"
+            writer.add_annotation(page, _legend(page, head + "\n" + "\n".join(lines)))
     with open(out, "wb") as fh:
         writer.write(fh)
     return n
+
+
+def _label(writer, text: str, x0: float, top: float, color: tuple):  # noqa: ANN001, ANN202
+    """The box's finding numbers, printed small in its top-left corner (Helvetica digits): the
+    cells' amounts stand right, and a label outside would fall in the next box."""
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
+
+    w, h = 3.6 * len(text) + 2.0, 7.0
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    rgb = " ".join(f"{v:.3f}" for v in color)
+    ap = DecodedStreamObject()
+    ap.set_data(f"q BT /Helv 6 Tf {rgb} rg 1 1.2 Td ({text}) Tj ET Q".encode())
+    ap.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject([FloatObject(v) for v in (0, 0, w, h)]),
+            NameObject("/Resources"): DictionaryObject(
+                {NameObject("/Font"): DictionaryObject({NameObject("/Helv"): font})}
+            ),
+        }
+    )
+    return DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/FreeText"),
+            NameObject("/Rect"): ArrayObject(
+                [FloatObject(round(v, 3)) for v in (x0, top, x0 + w, top + h)]
+            ),
+            NameObject("/DA"): TextStringObject(f"/Helv 6 Tf {rgb} rg"),
+            NameObject("/F"): NumberObject(4),
+            NameObject("/T"): TextStringObject("tally"),
+            NameObject("/Contents"): TextStringObject(text),
+            NameObject("/AP"): DictionaryObject({NameObject("/N"): writer._add_object(ap)}),
+        }
+    )
+
+
+def _legend(page, text: str):  # noqa: ANN001, ANN202
+    """A note at the page's top-left corner listing the page's numbered findings."""
+    from pypdf.generic import (
+        ArrayObject,
+        BooleanObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
+
+    mb = page.mediabox
+    x, y = float(mb.left) + 4, float(mb.top) - 22
+    return DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Text"),
+            NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (x, y, x + 18, y + 18)]),
+            NameObject("/Name"): NameObject("/Comment"),
+            NameObject("/Open"): BooleanObject(False),
+            NameObject("/F"): NumberObject(4),
+            NameObject("/T"): TextStringObject("tally"),
+            NameObject("/Contents"): TextStringObject(text),
+        }
+    )
 
 
 def annotated_name(path: str, used: set[str]) -> str:
