@@ -151,6 +151,14 @@ def cmd_review(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(ns: argparse.Namespace) -> int:
+    from .serve.app import serve
+
+    print(f"tally serve: http://{ns.host}:{ns.port}/ （{ns.root}）", file=sys.stderr, flush=True)
+    serve(Path(ns.root), ns.host, ns.port, ns.max_upload)
+    return EXIT_OK
+
+
 def _write_annotated(results: list[DocumentResult], ns: argparse.Namespace) -> bool:
     """One marked-up PDF per readable input. A single input and an --output ending in .pdf
     (not an existing folder) name the file; otherwise --output is a folder, created if need be,
@@ -231,6 +239,13 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("--rules", action="append", help="核对时用的补充规则文件")
     rv.add_argument("--lang", choices=["zh", "en"], default="zh")
     rv.set_defaults(func=cmd_review)
+    sv = sub.add_parser("serve", help="本地网页：上传、核对、复核 / the reviewers' web app")
+    sv.add_argument("--root", default="tally-serve", help="存放上传文件与结果的文件夹")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8765)
+    sv.add_argument("--max-upload", type=int, default=50, help="单个上传文件的上限（MB）")
+    sv.add_argument("--lang", choices=["zh", "en"], default="zh")
+    sv.set_defaults(func=cmd_serve)
     bt = sub.add_parser(
         "batch",
         help="批量核对文件夹中的全部 PDF（可中断续跑），生成部门台账 / check whole folders",

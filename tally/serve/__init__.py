@@ -1,0 +1,1 @@
+"""``tally serve``: the reviewers' local web app (see app.py)."""
