@@ -327,6 +327,20 @@ def test_html_in_headless_chromium(out: Path, findings) -> None:
                 for k in range(imgs.count()):
                     ok = imgs.nth(k).evaluate("i => i.complete && i.naturalWidth > 0")
                     assert ok, f"image {k} of finding {i} did not render"
+                    # at its own resolution, never shrunk to fit: small print stays legible
+                    assert imgs.nth(k).evaluate("i => Math.abs(i.width - i.naturalWidth) <= 2")
+                # the printed value in view in its crop: a wide one opens scrolled to it, with
+                # the row's labels kept at the left
+                crop = b.locator(".crop").first
+                focus, left, width = crop.evaluate(
+                    "c => [+c.dataset.focus, c.scrollLeft, c.clientWidth]"
+                )
+                sticky = crop.locator("img.labels").count()
+                labels = crop.locator("img.labels").first.evaluate("i => i.width") if sticky else 0
+                assert left + labels - 2 <= focus <= left + width + 2, (i, focus, left, width)
+                # and a link to the page in full (the PDF opened at that page)
+                href = b.locator("figcaption a").first.get_attribute("href")
+                assert href.startswith("file://") and "#page=" in href
             page.screenshot(path=str(shots / "report-top.png"))
             page.screenshot(path=str(shots / "report-full.png"), full_page=True)
             blocks.nth(0).screenshot(path=str(shots / "finding-1.png"))

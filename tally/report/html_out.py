@@ -135,7 +135,9 @@ table.nums th,table.nums td{border:1px solid var(--line);padding:.15rem .7rem;te
 table.nums th{background:#f6f8fa;font-weight:600}
 td.printed{color:var(--red);font-weight:700}
 figure{margin:.4rem 0}
-figure img{max-width:100%;height:auto;border:1px solid var(--line);display:block}
+.crop{overflow-x:auto;display:flex;align-items:flex-start}
+.crop img.labels{position:sticky;left:0;z-index:1;box-shadow:3px 0 4px rgba(0,0,0,.25)}
+.crop img{max-width:none;height:auto;flex:none;border:1px solid var(--line);display:block}
 figcaption{font-size:.85rem;color:var(--mut)}
 .legend .r{color:var(--red);font-weight:700}.legend .b{color:var(--blue);font-weight:700}
 table.overview{border-collapse:collapse;width:100%;font-size:.95rem}
@@ -156,6 +158,9 @@ JS = """
     });
     document.getElementById('shown').textContent=n;
   }
+  // a crop wider than its column opens scrolled to the printed value
+  document.querySelectorAll('.crop[data-focus]').forEach(function(f){
+    f.scrollLeft=Math.max(0,+f.dataset.focus-f.clientWidth/2)});
   document.querySelectorAll('input[name=sev],#rule').forEach(function(e){
     e.addEventListener('change',apply)});
   apply();
@@ -171,6 +176,7 @@ class _Pages:
         self._pdf: Any = None
         self._cache: dict[int, tuple[Any, PageGeom]] = {}
         self.failed = False
+        self.focus = 0.0  # the last crop's printed value, in pixels from its left edge
 
     def get(self, number: int):  # noqa: ANN201 - (PIL image, PageGeom) or None
         if number in self._cache:
@@ -204,9 +210,15 @@ def _norm(b) -> tuple[float, float, float, float]:  # noqa: ANN001
     return (min(b[0], b[2]), min(b[1], b[3]), max(b[0], b[2]), max(b[1], b[3]))
 
 
-def crop_png(pages: _Pages, page_no: int, cells: list, table_box=None) -> bytes | None:  # noqa: ANN001
+def crop_png(  # noqa: ANN001
+    pages: _Pages, page_no: int, cells: list, table_box=None, header_box=None, label_right=None
+) -> bytes | tuple[bytes, bytes] | None:
     """A PNG of the part of ``page_no`` around ``cells``: reported/claim boxed red, operands
-    blue. ``table_box`` (the table's area on that page) widens the crop to the whole row."""
+    blue. ``table_box`` (the table's area on that page) widens the crop to the whole row, so the
+    row's label is in view; ``header_box`` (the table's header on that page), when it lies
+    above the crop, is stacked on top of it, so the columns' headers are in view too. With
+    ``label_right`` (where the row's label columns end, in points) the crop comes in two: the
+    labels and the rest, so a page can keep the labels in view while the rest scrolls."""
     from PIL import Image, ImageDraw
 
     got = pages.get(page_no)
@@ -246,10 +258,74 @@ def crop_png(pages: _Pages, page_no: int, cells: list, table_box=None) -> bytes 
             outline=RED if red else BLUE,
             width=w,
         )
+    reds = [b for b, role in boxes if role in ("reported", "claim")] or [b for b, _ in boxes]
+    pages.focus = ((reds[0][0] + reds[0][2]) / 2) * sx - box[0]  # where to scroll a wide crop
+    if header_box is not None:
+        hb = geom.bbox_in_render(header_box)
+        if hb[3] < top - 1:  # the header stands above the cells: show it over them
+            strip = img.crop((box[0], int(max(0.0, hb[1] - 2) * sy), box[2], int(hb[3] * sy) + 2))
+            both = Image.new("RGB", (crop.width, strip.height + 6 + crop.height), (200, 200, 200))
+            both.paste(strip, (0, 0))
+            both.paste(crop, (0, strip.height + 6))
+            crop = both
+    cut = None
+    if label_right is not None:
+        y = cells[0].bbox[1]
+        cut = int(geom.bbox_in_render((label_right, y, label_right, y))[0] * sx) - box[0] + 2
+        if not 0 < cut < crop.width - 10 or cut > pages.focus - 20:
+            cut = None  # the labels are not left of the value: one piece
+    if cut is None:
+        return _png(crop)
+    left, rest = crop.crop((0, 0, cut, crop.height)), crop.crop((cut, 0, crop.width, crop.height))
+    return _png(left), _png(rest)
+
+
+def _png(img) -> bytes:  # noqa: ANN001
+    from PIL import Image
+
     buf = io.BytesIO()
     # a page is black text on white plus two box colours: a small palette keeps the file small
-    crop.quantize(colors=48, method=Image.Quantize.FASTOCTREE).save(buf, format="PNG")
+    img.quantize(colors=48, method=Image.Quantize.FASTOCTREE).save(buf, format="PNG")
     return buf.getvalue()
+
+
+def _header_box(table, page_no: int):  # noqa: ANN001, ANN202
+    """The union of the table's header cells printed on ``page_no`` (None if none are)."""
+    cells = [c for row in table.header for c in row if c.page == page_no]
+    if not cells:
+        return None
+    return (
+        min(c.bbox[0] for c in cells),
+        min(c.bbox[1] for c in cells),
+        max(c.bbox[2] for c in cells),
+        max(c.bbox[3] for c in cells),
+    )
+
+
+def _label_right(table, cells: list):  # noqa: ANN001, ANN202
+    """Where the reported row's label cells end (points): its text cells left of the first
+    cell involved."""
+    rep = next((c for c in cells if c.role in ("reported", "claim")), None)
+    if rep is None:
+        return None
+    first = min(c.bbox[0] for c in cells)
+    for row in table.rows:
+        if any(c.page == rep.page and abs(c.bbox[1] - rep.bbox[1]) < 1 for c in row):
+            labels = [
+                c.bbox[2]
+                for c in row
+                if c.page == rep.page and c.bbox[2] <= first + 1 and c.quantity.kind == "text"
+            ]
+            return max(labels) if labels else None
+    return None
+
+
+def _page_uri(path: str, page_no: int) -> str:
+    return f"{Path(path).resolve().as_uri()}#page={page_no}"
+
+
+def _png_width(png: bytes) -> int:
+    return int.from_bytes(png[16:20], "big")  # the IHDR chunk's width
 
 
 def _finding_pages(f) -> list[tuple[int, list]]:  # noqa: ANN001
@@ -296,15 +372,33 @@ def _finding_html(rec, res: DocumentResult, pages: _Pages, t: dict, lang: str, i
     figs = []
     for page_no, cells in _finding_pages(f):
         tb = tables.get(f.table)
-        png = crop_png(pages, page_no, cells, tb.bboxes.get(page_no) if tb else None)
-        cap = t["page"].format(page_no)
+        png = crop_png(
+            pages,
+            page_no,
+            cells,
+            tb.bboxes.get(page_no) if tb else None,
+            _header_box(tb, page_no) if tb else None,
+            _label_right(tb, cells) if tb else None,
+        )
+        # the page in full: the PDF opened at that page
+        link = f'<a href="{escape(_page_uri(res.path, page_no))}">{t["page"].format(page_no)}</a>'
         if png is None:
-            figs.append(f'<p class="muted">{cap}：{t["no_image"]}</p>')
+            figs.append(f'<p class="muted">{link}：{t["no_image"]}</p>')
             continue
-        b64 = base64.b64encode(png).decode("ascii")
+        # shown at its own resolution (2 CSS px per point: small print stays legible), a wide
+        # one scrolls sideways with the row's labels kept in view
+        alt = escape(t["img_alt"].format(page_no))
+        parts = png if isinstance(png, tuple) else (png,)
+        imgs = "".join(
+            f'<img src="data:image/png;base64,{base64.b64encode(x).decode("ascii")}" '
+            f'width="{_png_width(x)}" alt="{alt}"'
+            + (' class="labels"' if len(parts) == 2 and k == 0 else "")
+            + ">"
+            for k, x in enumerate(parts)
+        )
         figs.append(
-            f'<figure><img src="data:image/png;base64,{b64}" alt="{escape(t["img_alt"].format(page_no))}">'
-            f"<figcaption>{cap}</figcaption></figure>"
+            f'<figure><div class="crop" data-focus="{pages.focus:.0f}">{imgs}</div>'
+            f"<figcaption>{link}</figcaption></figure>"
         )
     return (
         f'<article class="finding" id="{idx}" data-severity="{rec.severity}" '
