@@ -95,3 +95,14 @@ def test_review_refuses_what_it_cannot_record(tmp_path, capsys) -> None:  # noqa
     (tmp_path / "r.tally-review.json").write_text("{not json", encoding="utf-8")
     res = tally.check(pdf)
     assert res.ok and res.findings and any(w.code == "review_file" for w in res.document.warnings)
+
+
+def test_text_report_lists_one_problem_at_a_time(capsys) -> None:  # noqa: ANN001
+    """The terminal table numbers problems (问题): the findings sharing a culprit together."""
+    assert main(["check", str(DIRTY)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split()[:2] == ["问题", "编号"]
+    numbers = [int(ln.split()[0]) for ln in lines[2:]]
+    assert numbers == sorted(numbers) and len(set(numbers)) < len(numbers)
+    groups = tally.check(DIRTY).to_json()["groups"]
+    assert max(numbers) == len(groups)

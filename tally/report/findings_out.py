@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..reconcile.finding_ids import groups
 from ..reconcile.printed import as_printed
 from ..reconcile.registry import rule_name
 from ..result import DocumentResult
@@ -65,12 +66,15 @@ def check_summary(results: list[DocumentResult], lang: str = "zh", show_info: bo
         shown = [f for f in res.findings if show_info or f.severity != "info"]
         if not shown:
             continue
+        # one problem per number: the findings sharing a likely culprit listed together
+        problem = {i: k for k, g in enumerate(groups(shown), 1) for i in g["findings"]}
+        shown.sort(key=lambda f: problem[f.id])
         cols = (
-            ("编号", "级别", "页", "规则", "印刷值", "应为", "差额", "疑点", "说明")
+            ("问题", "编号", "级别", "页", "规则", "印刷值", "应为", "差额", "疑点", "说明")
             if zh
             else (
-                "id", "severity", "page", "rule", "printed", "expected", "diff", "suspect",
-                "message",
+                "problem", "id", "severity", "page", "rule", "printed", "expected", "diff",
+                "suspect", "message",
             )
         )  # fmt: skip
         rows = [cols]
@@ -87,6 +91,7 @@ def check_summary(results: list[DocumentResult], lang: str = "zh", show_info: bo
                 sev += f"·{r.label(lang)}"  # 错误·已忽略
             rows.append(
                 (
+                    str(problem[f.id]),
                     f.id,
                     sev,
                     str(rep.page if rep else (f.cells[0].page if f.cells else "")),
