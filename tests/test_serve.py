@@ -107,5 +107,13 @@ def test_reviewer_walks_the_web_app(server: str, tmp_path: Path) -> None:
         again = page.locator(f"li.finding[data-id='{fid}']")
         expect(again).to_contain_text("已忽略")
         page.screenshot(path=shots / "7-after-rerun.png")
+        # the reviewer's checklist and the annotated PDF, with the state carried into them
+        doc_url = page.url
+        xlsx = page.request.get(doc_url + "/checklist.xlsx")
+        assert xlsx.ok and xlsx.body()[:2] == b"PK"
+        pdf = page.request.get(doc_url + "/annotated.pdf")
+        assert pdf.ok and pdf.body()[:5] == b"%PDF-"
+        # no path outside the workspace is reachable
+        assert page.request.get(server + "/doc/..%2f..%2fetc/page/1.png").status == 404
         browser.close()
     assert len(list(shots.glob("*.png"))) == 7

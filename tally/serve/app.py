@@ -129,17 +129,23 @@ def create_app(root: Path, max_upload_mb: int = 50) -> FastAPI:
             raise HTTPException(404, "没有这一页")
         return Response(png, media_type="image/png")
 
-    @app.get("/doc/{doc_id}/checklist.xlsx")
-    def checklist(doc_id: str) -> Response:
+    def _export(doc_id: str, name: str, write) -> Path:  # noqa: ANN001
+        """The report checked afresh (with its review states) and written by ``write``."""
         from ..api import check
-        from ..report.xlsx_out import write_findings_xlsx
 
         try:
             res = check(ws.pdf(doc_id))
         except KeyError:
             raise HTTPException(404, "没有这份报告") from None
-        out = ws.folder(doc_id) / "checklist.xlsx"
-        write_findings_xlsx([res], out)
+        out = ws.folder(doc_id) / name
+        write(res, out)
+        return out
+
+    @app.get("/doc/{doc_id}/checklist.xlsx")
+    def checklist(doc_id: str) -> Response:
+        from ..report.xlsx_out import write_findings_xlsx
+
+        out = _export(doc_id, "checklist.xlsx", lambda r, o: write_findings_xlsx([r], o))
         return Response(
             out.read_bytes(),
             media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -148,15 +154,9 @@ def create_app(root: Path, max_upload_mb: int = 50) -> FastAPI:
 
     @app.get("/doc/{doc_id}/annotated.pdf")
     def annotated(doc_id: str) -> Response:
-        from ..api import check
         from ..report.pdf_out import annotate_pdf
 
-        try:
-            res = check(ws.pdf(doc_id))
-        except KeyError:
-            raise HTTPException(404, "没有这份报告") from None
-        out = ws.folder(doc_id) / "annotated.pdf"
-        annotate_pdf(res, out)
+        out = _export(doc_id, "annotated.pdf", annotate_pdf)
         return Response(out.read_bytes(), media_type="application/pdf")
 
     @app.on_event("shutdown")
