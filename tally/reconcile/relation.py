@@ -78,24 +78,19 @@ def evaluate(view: View, relations: list[Relation], zh: str, en: str) -> list[Fi
             " + …" if len(rel.parts) > 12 else ""
         )
         expected = round(computed.mid, 10)
+        fields = {
+            "row": rel.row,
+            "col": rel.column,
+            "printed": rel.total.text,
+            "expected": _fmt(computed, rel.total),
+            "ops": operands,
+        }
         out.append(
             Finding(
                 rule=rel.rule,
                 severity=v,  # type: ignore[arg-type]
-                message_zh=zh.format(
-                    row=rel.row,
-                    col=rel.column,
-                    printed=rel.total.text,
-                    expected=_fmt(computed, rel.total),
-                    ops=operands,
-                ),
-                message_en=en.format(
-                    row=rel.row,
-                    col=rel.column,
-                    printed=rel.total.text,
-                    expected=_fmt(computed, rel.total),
-                    ops=operands,
-                ),
+                message_zh=zh.format(**fields),
+                message_en=en.format(**fields),
                 reported=t.mid,
                 expected=expected,
                 cells=[FindingCell.of(rel.total, "reported")]

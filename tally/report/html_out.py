@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import io
+from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -176,7 +177,6 @@ class _Pages:
         self._pdf: Any = None
         self._cache: dict[int, tuple[Any, PageGeom]] = {}
         self.failed = False
-        self.focus = 0.0  # the last crop's printed value, in pixels from its left edge
 
     def get(self, number: int):  # noqa: ANN201 - (PIL image, PageGeom) or None
         if number in self._cache:
@@ -210,9 +210,15 @@ def _norm(b) -> tuple[float, float, float, float]:  # noqa: ANN001
     return (min(b[0], b[2]), min(b[1], b[3]), max(b[0], b[2]), max(b[1], b[3]))
 
 
+@dataclass(frozen=True, slots=True)
+class Crop:
+    parts: tuple[bytes, ...]  # PNGs: the crop, or the row's labels and the rest
+    focus: float  # the printed value's centre, in pixels from the crop's left edge
+
+
 def crop_png(  # noqa: ANN001
     pages: _Pages, page_no: int, cells: list, table_box=None, header_box=None, label_right=None
-) -> bytes | tuple[bytes, bytes] | None:
+) -> Crop | None:
     """A PNG of the part of ``page_no`` around ``cells``: reported/claim boxed red, operands
     blue. ``table_box`` (the table's area on that page) widens the crop to the whole row, so the
     row's label is in view; ``header_box`` (the table's header on that page), when it lies
@@ -259,7 +265,7 @@ def crop_png(  # noqa: ANN001
             width=w,
         )
     reds = [b for b, role in boxes if role in ("reported", "claim")] or [b for b, _ in boxes]
-    pages.focus = ((reds[0][0] + reds[0][2]) / 2) * sx - box[0]  # where to scroll a wide crop
+    focus = ((reds[0][0] + reds[0][2]) / 2) * sx - box[0]  # where to scroll a wide crop
     if header_box is not None:
         hb = geom.bbox_in_render(header_box)
         if hb[3] < top - 1:  # the header stands above the cells: show it over them
@@ -272,12 +278,12 @@ def crop_png(  # noqa: ANN001
     if label_right is not None:
         y = cells[0].bbox[1]
         cut = int(geom.bbox_in_render((label_right, y, label_right, y))[0] * sx) - box[0] + 2
-        if not 0 < cut < crop.width - 10 or cut > pages.focus - 20:
+        if not 0 < cut < crop.width - 10 or cut > focus - 20:
             cut = None  # the labels are not left of the value: one piece
     if cut is None:
-        return _png(crop)
+        return Crop((_png(crop),), focus)
     left, rest = crop.crop((0, 0, cut, crop.height)), crop.crop((cut, 0, crop.width, crop.height))
-    return _png(left), _png(rest)
+    return Crop((_png(left), _png(rest)), focus)
 
 
 def _png(img) -> bytes:  # noqa: ANN001
@@ -388,7 +394,7 @@ def _finding_html(rec, res: DocumentResult, pages: _Pages, t: dict, lang: str, i
         # shown at its own resolution (2 CSS px per point: small print stays legible), a wide
         # one scrolls sideways with the row's labels kept in view
         alt = escape(t["img_alt"].format(page_no))
-        parts = png if isinstance(png, tuple) else (png,)
+        parts = png.parts
         imgs = "".join(
             f'<img src="data:image/png;base64,{base64.b64encode(x).decode("ascii")}" '
             f'width="{_png_width(x)}" alt="{alt}"'
@@ -397,7 +403,7 @@ def _finding_html(rec, res: DocumentResult, pages: _Pages, t: dict, lang: str, i
             for k, x in enumerate(parts)
         )
         figs.append(
-            f'<figure><div class="crop" data-focus="{pages.focus:.0f}">{imgs}</div>'
+            f'<figure><div class="crop" data-focus="{png.focus:.0f}">{imgs}</div>'
             f"<figcaption>{link}</figcaption></figure>"
         )
     return (

@@ -12,6 +12,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
+
 from ..reconcile.registry import rule_name
 from ..result import DocumentResult
 from .finding_rows import shown
@@ -25,15 +36,6 @@ PAD = 0.5  # points around the cell box
 def annotate_pdf(res: DocumentResult, out: Path, lang: str = "zh", show_info: bool = False) -> int:
     """Write ``res.path`` with its findings marked up to ``out``; returns annotations added."""
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import (
-        ArrayObject,
-        DecodedStreamObject,
-        DictionaryObject,
-        FloatObject,
-        NameObject,
-        NumberObject,
-        TextStringObject,
-    )
 
     reader = PdfReader(res.path)
     writer = PdfWriter(clone_from=reader)
@@ -126,15 +128,6 @@ def annotate_pdf(res: DocumentResult, out: Path, lang: str = "zh", show_info: bo
 def _label(writer, text: str, x0: float, top: float, color: tuple):  # noqa: ANN001, ANN202
     """The box's finding numbers, printed small in its top-left corner (Helvetica digits): the
     cells' amounts stand right, and a label outside would fall in the next box."""
-    from pypdf.generic import (
-        ArrayObject,
-        DecodedStreamObject,
-        DictionaryObject,
-        FloatObject,
-        NameObject,
-        NumberObject,
-        TextStringObject,
-    )
 
     w, h = 3.6 * len(text) + 2.0, 7.0
     font = DictionaryObject(
@@ -175,15 +168,6 @@ def _label(writer, text: str, x0: float, top: float, color: tuple):  # noqa: ANN
 
 def _legend(page, text: str):  # noqa: ANN001, ANN202
     """A note at the page's top-left corner listing the page's numbered findings."""
-    from pypdf.generic import (
-        ArrayObject,
-        BooleanObject,
-        DictionaryObject,
-        FloatObject,
-        NameObject,
-        NumberObject,
-        TextStringObject,
-    )
 
     mb = page.mediabox
     x, y = float(mb.left) + 4, float(mb.top) - 22

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import quote
 
@@ -110,11 +111,11 @@ def create_app(root: Path, max_upload_mb: int = 50) -> FastAPI:
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
         pdf = ws.pdf(doc_id)
-        mark(sidecar(pdf), ws.meta(doc_id)["name"], [fid], state, note[:500], by[:50])
+        stored = mark(sidecar(pdf), ws.meta(doc_id)["name"], [fid], state, note[:500], by[:50])
         # the stored result shows the state at once; a rerun reads it from the sidecar
         for f in res["findings"]:
             if f["id"] == fid:
-                f["review"] = {"state": state_of(state), "note": note[:500], "by": by[:50]}
+                f["review"] = asdict(stored[fid])
         (ws.folder(doc_id) / "result.json").write_text(json.dumps(res, ensure_ascii=False))
         return RedirectResponse(f"/doc/{doc_id}/finding/{fid}", status_code=303)
 
